@@ -1,0 +1,40 @@
+"""Rebuilding Trust: the package behind the workshop notebooks.
+
+Notebooks call one function per exercise::
+
+    from trust_workshop import *
+    profile_bar()
+    checkin("uncover")
+
+Layers, lowest first: ``content`` (data files and their loading) → ``model`` (scoring,
+progress, journal; pure Python) → ``views`` (widgets and charts). Lower layers never
+import higher ones.
+"""
+
+from trust_workshop.views.checkin import baseline_checkin, checkin, final_checkin, pulse
+from trust_workshop.views.data import my_data
+from trust_workshop.views.forms import form, homework, reflection
+from trust_workshop.views.lists import checklist, list_builder
+from trust_workshop.views.progress import progress
+from trust_workshop.views.safety import get_help, safety_check
+from trust_workshop.views.session import profile_bar, profile_setup
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "baseline_checkin",
+    "checkin",
+    "checklist",
+    "final_checkin",
+    "form",
+    "get_help",
+    "homework",
+    "list_builder",
+    "my_data",
+    "profile_bar",
+    "profile_setup",
+    "progress",
+    "pulse",
+    "reflection",
+    "safety_check",
+]

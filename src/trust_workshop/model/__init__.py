@@ -1,0 +1,1 @@
+"""Pure Python: scoring, progress and the participant journal. No widgets here."""

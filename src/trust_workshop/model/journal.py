@@ -1,0 +1,574 @@
+"""The participant journal: the one persistent state, one file per profile.
+
+Where it lives
+    ``$TRUST_WORKSHOP_DATA_DIR`` if set, otherwise the platformdirs user data folder.
+    Never inside the course folder, so pulling a new copy of the course never touches it.
+
+How it is written
+    Every change is a small *patch* (a function that edits the journal's dict). A save
+    takes the file lock, reads the newest file from disk, applies the patches that have
+    not been saved yet, validates the result, keeps the previous file as a backup and
+    writes the new one atomically (temporary file, fsync, rename). Two kernels that use
+    the same profile therefore never overwrite each other's answers. If a save fails
+    (disk full, read-only folder, lock held too long) the patches stay pending in memory,
+    the page keeps showing the answers, and the next save or an export still has them.
+
+How it is read
+    A file that cannot be read, does not match the schema or comes from a newer version
+    is set aside (renamed, never deleted) and the backup is used instead. The reason is
+    kept in :attr:`Journal.notices` so the notebook can tell the participant plainly.
+
+Safety-check answers are never given to this module, so they can never reach a file.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import filelock
+import jsonschema
+import platformdirs
+
+APP = "trust-workshop"
+SCHEMA_VERSION = 1
+EXPORT_FORMAT = "trust-workshop-journal"
+MAX_NAME_LENGTH = 60
+MAX_IMPORT_BYTES = 10 * 1024 * 1024
+LOCK_TIMEOUT_SECONDS = 10.0
+
+Patch = Callable[[dict[str, Any]], None]
+
+
+class JournalError(Exception):
+    """A problem the participant should hear about in plain words (``str(err)``)."""
+
+
+class ProfileNameError(JournalError):
+    pass
+
+
+class SaveError(JournalError):
+    """The journal could not be written; the answers are still held in memory."""
+
+
+class ImportProblem(JournalError):
+    """An import file was refused; nothing was changed."""
+
+
+# --- where files live -------------------------------------------------------------------
+
+
+def data_dir() -> Path:
+    """The folder that holds every profile's journal (created on first use)."""
+    override = os.environ.get("TRUST_WORKSHOP_DATA_DIR")
+    base = Path(override).expanduser() if override else Path(platformdirs.user_data_dir(APP, False))
+    return base
+
+
+def profiles_dir() -> Path:
+    return data_dir() / "profiles"
+
+
+def clean_name(name: str) -> str:
+    """A profile name as stored: NFC, trimmed, single spaces, no control characters."""
+    if not isinstance(name, str):
+        raise ProfileNameError("A profile name must be text.")
+    text = unicodedata.normalize("NFC", name)
+    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
+    text = " ".join(text.split())
+    if not text:
+        raise ProfileNameError("Please type a name for your profile. A first name or a nickname is fine.")
+    if len(text) > MAX_NAME_LENGTH:
+        raise ProfileNameError(f"Please keep the profile name to {MAX_NAME_LENGTH} characters or fewer.")
+    return text
+
+
+def profile_id(name: str) -> str:
+    """A file-safe id for a profile name.
+
+    The readable part keeps only ``a-z``, ``0-9`` and ``-``; a hash of the case-folded
+    name follows, so ``"../x"``, ``"CON"`` or names in any script stay inside the data
+    folder and different names never share a file. Names that differ only in case or
+    spacing are the same profile.
+    """
+    text = clean_name(name)
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:24].strip("-") or "profile"
+    digest = hashlib.sha256(text.casefold().encode("utf-8")).hexdigest()[:12]
+    return f"{slug}-{digest}"
+
+
+def journal_path(name: str) -> Path:
+    return profiles_dir() / f"{profile_id(name)}.json"
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).astimezone().isoformat(timespec="seconds")
+
+
+def _today() -> str:
+    return dt.date.today().isoformat()
+
+
+@cache
+def journal_schema() -> dict[str, Any]:
+    text = resources.files("trust_workshop.model").joinpath("journal.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def new_journal(name: str) -> dict[str, Any]:
+    """An empty journal for a profile."""
+    now = _now()
+    return {
+        "app": APP,
+        "schema_version": SCHEMA_VERSION,
+        "updated": now,
+        "profile": {"name": clean_name(name), "created": now},
+        "settings": {"context": None, "role": None},
+        "entries": {},
+        "checkins": [],
+        "pulses": [],
+    }
+
+
+def validate(data: Any) -> dict[str, Any]:
+    """Check a journal dict; raise JournalError with a plain reason if it is not one."""
+    if not isinstance(data, dict):
+        raise JournalError("it is not a journal (the file holds no journal data)")
+    if data.get("app") != APP:
+        raise JournalError("it was not made by this workshop")
+    version = data.get("schema_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        raise JournalError(
+            f"it was saved by a newer version of the workshop (journal version {version}; "
+            f"this one reads version {SCHEMA_VERSION})"
+        )
+    try:
+        jsonschema.validate(data, journal_schema())
+    except jsonschema.ValidationError as err:
+        where = "/".join(str(p) for p in err.absolute_path) or "the top level"
+        raise JournalError(f"part of it is not in the expected shape (at {where})") from err
+    return data
+
+
+def parse(raw: bytes) -> dict[str, Any]:
+    """Bytes of a journal file to a validated dict; JournalError with a reason otherwise."""
+    if not raw.strip():
+        raise JournalError("the file is empty")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as err:
+        raise JournalError("the file is not text (it may be damaged or another kind of file)") from err
+    except RecursionError as err:
+        raise JournalError("the file is nested too deeply to be a journal") from err
+    except json.JSONDecodeError as err:
+        raise JournalError(f"the file is incomplete or damaged (it stops making sense at line {err.lineno})") from err
+    return validate(data)
+
+
+# --- low-level file handling ------------------------------------------------------------
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write bytes so that readers see the old file or the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    _fsync_dir(path.parent)
+
+
+def _encode(data: Mapping[str, Any]) -> bytes:
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+
+
+def _stamp() -> str:
+    return dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+
+
+def _set_aside(path: Path, label: str) -> Path:
+    """Rename a file out of the way (never delete it) and return its new path."""
+    target = path.with_name(f"{path.stem}.{label}-{_stamp()}{path.suffix}")
+    os.replace(path, target)
+    return target
+
+
+@dataclass(frozen=True)
+class ProfileInfo:
+    id: str
+    name: str
+    updated: str
+
+
+def list_profiles() -> list[ProfileInfo]:
+    """The profiles on this computer, by name. Unreadable files are skipped here."""
+    folder = profiles_dir()
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in sorted(folder.glob("*.json")):
+        if "." in path.stem:  # backups and set-aside copies
+            continue
+        for candidate in (path, path.with_suffix(".json.bak")):
+            try:
+                data = parse(candidate.read_bytes())
+            except (OSError, JournalError):
+                continue
+            found.append(ProfileInfo(path.stem, data["profile"]["name"], data.get("updated", "")))
+            break
+    return sorted(found, key=lambda p: p.name.casefold())
+
+
+def remember_last_profile(name: str | None) -> None:
+    """Remember which profile was used last, so notebooks can select it again."""
+    state = {"last_profile": clean_name(name) if name else None}
+    try:
+        atomic_write(data_dir() / "state.json", _encode(state))
+    except OSError:
+        pass  # only a convenience; never worth bothering the participant
+
+
+def last_profile() -> str | None:
+    try:
+        state = json.loads((data_dir() / "state.json").read_text("utf-8"))
+        name = state.get("last_profile")
+        return clean_name(name) if isinstance(name, str) else None
+    except (OSError, ValueError, AttributeError, JournalError):
+        return None
+
+
+# --- the journal ------------------------------------------------------------------------
+
+
+class Journal:
+    """One participant's journal. Read with :meth:`open`; every change saves at once."""
+
+    def __init__(self, name: str, data: dict[str, Any], notices: list[str] | None = None) -> None:
+        self.name = clean_name(name)
+        self.path = journal_path(self.name)
+        self.data = data
+        self.notices: list[str] = list(notices or [])
+        self._pending: list[Patch] = []
+
+    # -- opening --------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, name: str) -> Journal:
+        """Open a profile's journal, creating an empty one if it does not exist yet.
+
+        Never raises for a damaged file: it is set aside, the backup is used, and a
+        plain explanation is added to :attr:`notices`.
+        """
+        name = clean_name(name)
+        journal = cls(name, new_journal(name))
+        journal.path.parent.mkdir(parents=True, exist_ok=True)
+        with journal._locked():
+            journal.data = journal._read_or_recover()
+        return journal
+
+    def _read_or_recover(self) -> dict[str, Any]:
+        """Read the journal from disk (call with the lock held)."""
+        path, backup = self.path, self.backup_path
+        problem = None
+        if path.exists():
+            try:
+                return parse(path.read_bytes())
+            except (OSError, JournalError) as err:
+                problem = str(err)
+            try:
+                aside = _set_aside(path, "damaged")
+                where = f" It has been kept, untouched, as {aside.name} in {aside.parent}."
+            except OSError:
+                where = ""
+            restored = self._read_backup()
+            if restored is not None:
+                atomic_write(path, _encode(restored))
+                self.notices.append(
+                    f"Your journal file could not be read because {problem}.{where} "
+                    f"The last good copy (saved {restored.get('updated', 'earlier')}) has been "
+                    "restored, so at most your most recent change may be missing."
+                )
+                return restored
+            self.notices.append(
+                f"Your journal file could not be read because {problem}.{where} There was no "
+                "good backup, so you are starting with an empty journal. If you exported your "
+                "answers before, you can import that file below."
+            )
+            return new_journal(self.name)
+        restored = self._read_backup()
+        if restored is not None:
+            # A save was interrupted between its two renames, or the main file was removed.
+            atomic_write(path, _encode(restored))
+            return restored
+        return new_journal(self.name)
+
+    def _read_backup(self) -> dict[str, Any] | None:
+        try:
+            data = parse(self.backup_path.read_bytes())
+        except (OSError, JournalError):
+            return None
+        if clean_name(data["profile"]["name"]).casefold() != self.name.casefold():
+            return None
+        return data
+
+    @property
+    def backup_path(self) -> Path:
+        return self.path.with_suffix(".json.bak")
+
+    @property
+    def lock_path(self) -> Path:
+        return self.path.with_suffix(".json.lock")
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        lock = filelock.FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT_SECONDS)
+        try:
+            with lock:
+                yield
+        except filelock.Timeout as err:
+            raise SaveError(
+                "Your journal is busy in another window and could not be saved just now. "
+                "Your answers are still here; they will be saved with your next change."
+            ) from err
+
+    # -- saving ---------------------------------------------------------------------------
+
+    @property
+    def unsaved(self) -> bool:
+        """True while some changes exist only in memory."""
+        return bool(self._pending)
+
+    def change(self, patch: Patch) -> None:
+        """Apply a change in memory, then save it. Raises SaveError if it could not be saved."""
+        patch(self.data)
+        self._pending.append(patch)
+        self.save()
+
+    def save(self) -> None:
+        """Write pending changes on top of the newest file on disk."""
+        if not self._pending:
+            return
+        try:
+            with self._locked():
+                current = self._read_or_recover()
+                previous = _encode(current) if self.path.exists() else None
+                updated = copy.deepcopy(current)
+                for patch in self._pending:
+                    patch(updated)
+                updated["updated"] = _now()
+                validate(updated)
+                if previous is not None:
+                    atomic_write(self.backup_path, previous)
+                atomic_write(self.path, _encode(updated))
+        except OSError as err:
+            raise SaveError(_explain_os_error(err)) from err
+        self._pending.clear()
+        self.data = updated
+
+    def reload(self) -> None:
+        """Read the newest file from disk, keeping any changes not saved yet."""
+        with self._locked():
+            data = self._read_or_recover()
+        for patch in self._pending:
+            patch(data)
+        self.data = data
+
+    # -- reading and writing parts --------------------------------------------------------
+
+    @property
+    def context(self) -> str | None:
+        return self.data["settings"].get("context")
+
+    @property
+    def role(self) -> str | None:
+        return self.data["settings"].get("role")
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        def patch(d: dict[str, Any]) -> None:
+            d["settings"][key] = value
+
+        self.change(patch)
+
+    def entry(self, key: str, default: Any = None) -> Any:
+        """The saved value of one exercise, or ``default``."""
+        found = self.data["entries"].get(key)
+        return copy.deepcopy(found["value"]) if found else default
+
+    def set_entry(self, key: str, value: Any) -> None:
+        """Save the value of one exercise (any JSON-compatible value)."""
+        stored = {"value": copy.deepcopy(value), "updated": _now()}
+        json.dumps(stored)  # refuse values that could not be written before anything changes
+
+        def patch(d: dict[str, Any]) -> None:
+            d["entries"][key] = copy.deepcopy(stored)
+
+        self.change(patch)
+
+    def record_checkin(self, kind: str, stage: str, answers: Mapping[str, int], date: str | None = None) -> None:
+        """Save a check-in. Answers given on the same day update that day's check-in."""
+        record = {"kind": kind, "stage": stage, "date": date or _today(), "updated": _now(),
+                  "answers": dict(answers)}
+
+        def patch(d: dict[str, Any]) -> None:
+            _upsert(d["checkins"], record, ("kind", "stage", "date"))
+
+        self.change(patch)
+
+    def checkins(self, kind: str | None = None, stage: str | None = None) -> list[dict[str, Any]]:
+        """Saved check-ins, oldest first, optionally filtered."""
+        found = [c for c in self.data["checkins"]
+                 if (kind is None or c["kind"] == kind) and (stage is None or c["stage"] == stage)]
+        return sorted(copy.deepcopy(found), key=lambda c: (c["date"], c["updated"]))
+
+    def record_pulse(self, answers: Mapping[str, int], date: str | None = None) -> None:
+        """Save a trust pulse. One pulse per day: a second one that day updates it."""
+        record = {"date": date or _today(), "updated": _now(), "answers": dict(answers)}
+
+        def patch(d: dict[str, Any]) -> None:
+            _upsert(d["pulses"], record, ("date",))
+
+        self.change(patch)
+
+    def pulses(self) -> list[dict[str, Any]]:
+        return sorted(copy.deepcopy(self.data["pulses"]), key=lambda p: p["date"])
+
+    # -- moving and removing --------------------------------------------------------------
+
+    def export_bytes(self) -> bytes:
+        """The whole journal as one file the participant can keep or move."""
+        package = {
+            "format": EXPORT_FORMAT,
+            "exported": _now(),
+            "journal": self.data,
+        }
+        return _encode(package)
+
+    def export_filename(self) -> str:
+        return f"trust-journal-{profile_id(self.name)}-{_today()}.json"
+
+    def delete(self) -> None:
+        """Remove this profile's journal, backup and set-aside copies from this computer."""
+        with self._locked():
+            for path in self.path.parent.glob(f"{self.path.stem}.*"):
+                if path != self.lock_path:
+                    path.unlink(missing_ok=True)
+        self.lock_path.unlink(missing_ok=True)
+        if last_profile() and profile_id(last_profile()) == profile_id(self.name):
+            remember_last_profile(None)
+        self._pending.clear()
+        self.data = new_journal(self.name)
+
+
+def _upsert(records: list[dict[str, Any]], record: dict[str, Any], keys: tuple[str, ...]) -> None:
+    for i, existing in enumerate(records):
+        if all(existing.get(k) == record[k] for k in keys):
+            records[i] = copy.deepcopy(record)
+            return
+    records.append(copy.deepcopy(record))
+
+
+def _explain_os_error(err: OSError) -> str:
+    import errno
+
+    if err.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        reason = "the disk is full"
+    elif err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        reason = "this computer does not allow saving in the journal folder"
+    else:
+        reason = f"of a problem with the computer's storage ({err.strerror or err})"
+    return (
+        f"Your answers could not be saved because {reason}. They are still here on the "
+        "page, so nothing is lost yet: please use 'Download my journal' to keep a copy, "
+        "and tell your facilitator."
+    )
+
+
+# --- import -----------------------------------------------------------------------------
+
+
+def read_import(raw: bytes) -> dict[str, Any]:
+    """Check an uploaded file and return the journal it holds; ImportProblem if refused."""
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise ImportProblem(
+            f"That file is {len(raw) / 1_048_576:.0f} MB, far bigger than a journal. "
+            "Please choose the file you downloaded with 'Download my journal'."
+        )
+    if raw[:2] == b"PK":
+        raise ImportProblem("That file is a zip archive, not a journal. Unzip it first, or choose the .json file.")
+    try:
+        package = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as err:
+        raise ImportProblem("That file is not a text file, so it cannot be a journal.") from err
+    except RecursionError as err:
+        raise ImportProblem("That file is nested far too deeply to be a journal.") from err
+    except json.JSONDecodeError as err:
+        raise ImportProblem(
+            "That file is not a journal file (it is not readable JSON). Nothing was changed."
+        ) from err
+    if not isinstance(package, dict) or package.get("format") != EXPORT_FORMAT:
+        raise ImportProblem(
+            "That file was not made by 'Download my journal' in this workshop, so it was not "
+            "imported. Nothing was changed."
+        )
+    try:
+        return validate(package.get("journal"))
+    except JournalError as err:
+        raise ImportProblem(f"That journal file could not be imported because {err}. Nothing was changed.") from err
+
+
+def import_journal(raw: bytes) -> tuple[Journal, str]:
+    """Import an exported journal into the profile it names.
+
+    If that profile already has a journal here, it is kept as a dated copy first.
+    Returns the journal and a sentence for the participant.
+    """
+    data = read_import(raw)
+    name = data["profile"]["name"]
+    journal = Journal(name, data)
+    journal.path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with journal._locked():
+            kept = ""
+            if journal.path.exists():
+                copy_path = journal.path.with_name(f"{journal.path.stem}.before-import-{_stamp()}.json")
+                atomic_write(copy_path, journal.path.read_bytes())
+                atomic_write(journal.backup_path, journal.path.read_bytes())
+                kept = f" The journal that was here before was kept as {copy_path.name}."
+            atomic_write(journal.path, _encode(data))
+    except OSError as err:
+        raise ImportProblem(_explain_os_error(err)) from err
+    return journal, f"Imported the journal of '{name}'.{kept}"

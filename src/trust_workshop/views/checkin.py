@@ -1,0 +1,248 @@
+"""Check-ins: a stage check-in, the baseline (and final) check-in across all stages, and the pulse.
+
+Each statement is rated 1-5 with labelled ends. Answers save as soon as they are given.
+Stage check-ins and the pulse are repeated measures: answers given today update today's
+record, and an earlier day's record is shown as "last time" rather than edited. The
+baseline and the final check-in are taken once, so they always show what was saved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import ipywidgets as w
+
+from trust_workshop import content
+from trust_workshop.content import Item
+from trust_workshop.model import progress, scoring
+from trust_workshop.views.exercise import Exercise, esc, paragraph
+
+
+class ScaleQuestion(w.VBox):
+    """One statement with a 1-5 agreement scale; ``value`` is 1-5 or None."""
+
+    def __init__(self, item: Item, number: int, value: int | None = None) -> None:
+        labels = content.scale_labels()
+        self.item = item
+        self._statement = w.HTML(f"<p class='tw-statement'><b>{number}.</b> {esc(item.text)}</p>")
+        self.buttons = w.ToggleButtons(
+            options=[(str(k), k) for k in sorted(labels)],
+            value=value,
+            tooltips=[labels[k] for k in sorted(labels)],
+            description=f"Statement {number}",
+            style={"button_width": "3.2em", "description_width": "0px"},
+        )
+        self.buttons.add_class("tw-scale")
+        ends = w.HBox([w.HTML(f"<small>1 = {esc(labels[1])}</small>"),
+                       w.HTML(f"<small>5 = {esc(labels[5])}</small>")],
+                      layout=w.Layout(justify_content="space-between", width="18.5em"))
+        super().__init__([self._statement, self.buttons, ends], layout=w.Layout(margin="0 0 8px 0"))
+
+    @property
+    def value(self) -> int | None:
+        return self.buttons.value
+
+
+def _score_html(value: int | None, answered: int, total: int) -> str:
+    if value is None:
+        return paragraph(f"{answered} of {total} answered. Your reading appears when all are answered.",
+                         "tw-muted")
+    r = scoring.reading(value)
+    return (f"<div class='tw-score'><p><b>{esc(scoring.describe(value))}</b> {esc(r.detail)}</p>"
+            f"<p class='tw-muted'><small>{esc(scoring.SCORE_NOTE)}</small></p></div>")
+
+
+def _long_date(iso: str) -> str:
+    try:
+        day = dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+class ItemsCheckin(Exercise):
+    """Shared body of the stage check-in and the pulse: statements, live reading, saving."""
+
+    kind = "stage"
+
+    def items(self) -> tuple[Item, ...]:
+        raise NotImplementedError
+
+    def records(self) -> list[dict]:
+        raise NotImplementedError
+
+    def record(self, answers: dict[str, int]) -> None:
+        raise NotImplementedError
+
+    def score(self, answers: dict[str, int]) -> int | None:
+        return scoring.score(self.items(), answers)
+
+    def _today_record(self) -> dict | None:
+        today = dt.date.today().isoformat()
+        same_day = [r for r in self.records() if r["date"] == today]
+        return same_day[-1] if same_day else None
+
+    def build(self) -> list[w.Widget]:
+        saved = self._today_record()
+        answers = saved["answers"] if saved else {}
+        self._questions = [ScaleQuestion(it, n, answers.get(it.id))
+                           for n, it in enumerate(self.items(), start=1)]
+        for q in self._questions:
+            q.buttons.observe(self._changed, names="value")
+        self._reading = w.HTML()
+        self._update_reading()
+        return [*self._questions, self._reading]
+
+    @property
+    def value(self) -> dict[str, int]:
+        return {q.item.id: q.value for q in getattr(self, "_questions", []) if q.value is not None}
+
+    def _update_reading(self) -> None:
+        answers = self.value
+        self._reading.value = _score_html(self.score(answers), len(answers), len(self._questions))
+
+    def _changed(self, _change: dict) -> None:
+        self._update_reading()
+        self.save(lambda j: self.record(self.value))
+
+    def restored_message(self) -> str:
+        if self._today_record():
+            return "Your answers from today are shown. Change any of them and they save again."
+        earlier = [r for r in self.records() if self.score(r["answers"]) is not None]
+        if earlier:
+            last = earlier[-1]
+            value = self.score(last["answers"])
+            return (f"Last time ({_long_date(last['date'])}): {scoring.describe(value)} "
+                    "Today's answers are added next to it, so you can see change over time.")
+        return ""
+
+
+class StageCheckin(ItemsCheckin):
+    """The check-in for one stage, worded for the participant's role and context."""
+
+    def __init__(self, stage_key: str) -> None:
+        self.stage = content.stage(stage_key)
+        super().__init__(f"Check-in: {self.stage.title}",
+                         "How true is each statement for you right now? "
+                         "Go with your first answer; there are no right ones. You can skip any.")
+
+    def items(self) -> tuple[Item, ...]:
+        return content.checkin_items(self.stage.key, self.role, self.context)
+
+    def records(self) -> list[dict]:
+        return self.journal.checkins(self.kind, self.stage.key) if self.journal else []
+
+    def record(self, answers: dict[str, int]) -> None:
+        self.journal.record_checkin(self.kind, self.stage.key, answers)
+
+
+class Pulse(ItemsCheckin):
+    """The trust pulse, taken at every session."""
+
+    def __init__(self) -> None:
+        super().__init__("Trust pulse", content.pulse_intro())
+
+    def items(self) -> tuple[Item, ...]:
+        return content.pulse_items(self.context)
+
+    def records(self) -> list[dict]:
+        return self.journal.pulses() if self.journal else []
+
+    def record(self, answers: dict[str, int]) -> None:
+        self.journal.record_pulse(answers)
+
+
+class WholeCheckin(Exercise):
+    """The baseline (stage 0) or final (stage 8) check-in across all nine stages, one stage a page."""
+
+    def __init__(self, kind: str = "baseline") -> None:
+        if kind not in ("baseline", "final"):
+            raise ValueError("kind must be 'baseline' or 'final'")
+        self.kind = kind
+        self._page = 0
+        title = "Baseline check-in: where you are starting" if kind == "baseline" else \
+            "Final check-in: where you are now"
+        super().__init__(title, "Nine short groups of statements, one for each stage of the workshop. "
+                         "Answers save as you go, so you can stop and come back. Skip anything you like.")
+
+    def _saved(self) -> dict[str, dict[str, int]]:
+        saved: dict[str, dict[str, int]] = {}
+        for c in self.journal.checkins(self.kind) if self.journal else []:
+            saved[c["stage"]] = c["answers"]  # oldest first, so the newest wins
+        return saved
+
+    def build(self) -> list[w.Widget]:
+        saved = self._saved()
+        self._pages = []
+        self._questions: dict[str, list[ScaleQuestion]] = {}
+        for st in content.stages():
+            answers = saved.get(st.key, {})
+            qs = [ScaleQuestion(it, n, answers.get(it.id))
+                  for n, it in enumerate(content.checkin_items(st.key, self.role, self.context), start=1)]
+            for q in qs:
+                q.buttons.observe(lambda ch, key=st.key: self._changed(key), names="value")
+            self._questions[st.key] = qs
+            heading = w.HTML(f"<h5>Stage {st.number}: {esc(st.title)}</h5>{paragraph(st.summary, 'tw-muted')}")
+            self._pages.append(w.VBox([heading, *qs]))
+        self._back = w.Button(description="Back", icon="arrow-left", tooltip="The previous stage")
+        self._next = w.Button(description="Next", icon="arrow-right", tooltip="The next stage")
+        self._where = w.HTML()
+        self._back.on_click(lambda _: self._go(-1))
+        self._next.on_click(lambda _: self._go(+1))
+        self._holder = w.Box([self._pages[self._page]])
+        self._summary = w.HTML()
+        self._update()
+        nav = w.HBox([self._back, self._where, self._next], layout=w.Layout(align_items="center"))
+        return [nav, self._holder, self._summary]
+
+    def _go(self, step: int) -> None:
+        self._page = max(0, min(len(self._pages) - 1, self._page + step))
+        self._holder.children = [self._pages[self._page]]
+        self._update()
+
+    def answers(self, stage_key: str) -> dict[str, int]:
+        return {q.item.id: q.value for q in self._questions[stage_key] if q.value is not None}
+
+    @property
+    def value(self) -> dict[str, dict[str, int]]:
+        return {key: self.answers(key) for key in getattr(self, "_questions", {})}
+
+    def _update(self) -> None:
+        stage_count = len(self._pages)
+        self._where.value = f"&nbsp;<b>Page {self._page + 1} of {stage_count}</b>&nbsp;"
+        self._back.disabled = self._page == 0
+        self._next.disabled = self._page == stage_count - 1
+        done = sum(1 for key in self._questions if progress.checkin_score(key, self.answers(key)) is not None)
+        self._summary.value = paragraph(
+            f"{done} of {stage_count} stages fully answered. Your readings appear in 'Seeing your progress'.",
+            "tw-muted")
+
+    def _changed(self, stage_key: str) -> None:
+        self._update()
+        self.save(lambda j: j.record_checkin(self.kind, stage_key, self.answers(stage_key)))
+
+    def restored_message(self) -> str:
+        saved = self._saved()
+        if saved:
+            return f"Your saved answers are shown ({len(saved)} of 9 stages started)."
+        return ""
+
+
+def checkin(stage_key: str) -> StageCheckin:
+    """The check-in for one stage, e.g. ``checkin("uncover")``."""
+    return StageCheckin(stage_key)
+
+
+def pulse() -> Pulse:
+    """The trust pulse: the same short statements every session."""
+    return Pulse()
+
+
+def baseline_checkin() -> WholeCheckin:
+    """The starting check-in across all nine stages (notebook 00)."""
+    return WholeCheckin("baseline")
+
+
+def final_checkin() -> WholeCheckin:
+    """The closing check-in across all nine stages (notebook 08), compared with the baseline."""
+    return WholeCheckin("final")

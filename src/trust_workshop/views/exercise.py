@@ -1,0 +1,113 @@
+"""The frame every exercise shares: title, instructions, body, and a save status line.
+
+A subclass builds its body from the open journal, the participant's context and role
+(:meth:`Exercise.build`), and saves through :meth:`Exercise.save`, which turns storage
+problems into a kind message while the answers stay on the page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable
+from typing import Any
+
+import ipywidgets as w
+
+from trust_workshop.model import journal as jr
+from trust_workshop.views.session import session
+
+NO_JOURNAL = ("Open or create your profile at the top of this page to use this exercise. "
+              "Your answers are saved to your own journal.")
+
+
+def esc(text: str) -> str:
+    """Text for HTML widgets: shown exactly as typed, never run as markup."""
+    return html.escape(text, quote=True).replace("\x00", "\ufffd")
+
+
+def paragraph(text: str, cls: str = "") -> str:
+    klass = f" class='{cls}'" if cls else ""
+    return f"<p{klass}>{esc(text)}</p>"
+
+
+class Exercise(w.VBox):
+    """Base class: subclasses implement ``build`` and call ``save``."""
+
+    def __init__(self, title: str, intro: str = "", *, needs_journal: bool = True) -> None:
+        super().__init__(layout=w.Layout(margin="6px 0 14px 0"))
+        self.add_class("tw-exercise")
+        self._session = session()
+        self._needs_journal = needs_journal
+        self._loading = False
+        self._title = w.HTML()
+        self._intro = w.HTML()
+        self._body = w.VBox()
+        self._status = w.HTML()
+        self.set_text(title, intro)
+        self.children = [self._title, self._intro, self._body, self._status]
+        self._session.observe(lambda _: self.refresh(), names="revision")
+        self.refresh()
+
+    def set_text(self, title: str, intro: str) -> None:
+        self._title.value = f"<h4 class='tw-title'>{esc(title)}</h4>" if title else ""
+        self._intro.value = paragraph(intro) if intro else ""
+
+    @property
+    def journal(self) -> jr.Journal | None:
+        return self._session.journal
+
+    @property
+    def context(self) -> str | None:
+        return self._session.context
+
+    @property
+    def role(self) -> str | None:
+        return self._session.role
+
+    def refresh(self) -> None:
+        """Rebuild the body from the journal; never saves."""
+        self._loading = True
+        try:
+            if self._needs_journal and self.journal is None:
+                self._body.children = []
+                self.show(NO_JOURNAL, "tw-muted")
+                return
+            self._body.children = self.build()
+            self.show(self.restored_message(), "tw-muted")
+        finally:
+            self._loading = False
+
+    def build(self) -> list[w.Widget]:
+        raise NotImplementedError
+
+    def restored_message(self) -> str:
+        return ""
+
+    def show(self, message: str, cls: str = "") -> None:
+        self._status.value = paragraph(message, cls) if message else ""
+
+    def save(self, action: Callable[[jr.Journal], Any], done: str = "Saved") -> bool:
+        """Run a journal change; report the outcome in the status line."""
+        if self._loading:
+            return False
+        journal = self.journal
+        if journal is None:
+            self.show(NO_JOURNAL, "tw-warning")
+            return False
+        try:
+            action(journal)
+        except jr.JournalError as err:
+            self.show(str(err), "tw-warning")
+            return False
+        self.show(f"✓ {done} at {dt.datetime.now():%H:%M}.", "tw-saved")
+        return True
+
+
+def textarea(label: str, value: str = "", placeholder: str = "", rows: int = 3) -> w.Textarea:
+    """A labelled text box that sends its text when the participant leaves the box."""
+    box = w.Textarea(value=value, placeholder=placeholder, description=label, continuous_update=False,
+                     rows=rows, style={"description_width": "initial"},
+                     layout=w.Layout(width="100%", max_width="48em", flex_flow="column"))
+    box.add_class("tw-textarea")
+    return box

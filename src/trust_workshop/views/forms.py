@@ -1,0 +1,138 @@
+"""The written exercises: a form of text boxes, reflection prompts and a homework commitment.
+
+They share one shape (labelled text boxes saved as a dict under one journal key), so
+``form``, ``reflection`` and ``homework`` are all built on :class:`TextForm`.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from trust_workshop import content
+from trust_workshop.views.exercise import Exercise, paragraph, textarea
+
+
+class TextForm(Exercise):
+    """Labelled text boxes; the answers save as ``{field_id: text}`` under ``key``."""
+
+    def __init__(self, key: str, title: str, intro: str) -> None:
+        self.key = key
+        super().__init__(title, intro)
+
+    def fields(self) -> list[dict]:
+        """Each field: ``id``, ``label`` and optional ``placeholder``."""
+        raise NotImplementedError
+
+    def build(self) -> list[w.Widget]:
+        saved = self.journal.entry(self.key, {}) if self.journal else {}
+        self._boxes = {}
+        for f in self.fields():
+            box = textarea(f["label"], saved.get(f["id"], ""), f.get("placeholder", ""))
+            box.observe(self._changed, names="value")
+            self._boxes[f["id"]] = box
+        return list(self._boxes.values()) + self.extra_widgets()
+
+    def extra_widgets(self) -> list[w.Widget]:
+        return []
+
+    @property
+    def value(self) -> dict:
+        saved = self.journal.entry(self.key, {}) if self.journal else {}
+        # Keep answers to fields hidden for this role, so switching role never loses text.
+        merged = {k: v for k, v in saved.items() if k not in getattr(self, "_boxes", {})}
+        merged.update({k: b.value for k, b in getattr(self, "_boxes", {}).items()})
+        return merged
+
+    def _changed(self, _change: dict | None = None) -> None:
+        value = self.value
+        self.save(lambda j: j.set_entry(self.key, value))
+
+    def restored_message(self) -> str:
+        saved = self.journal.entry(self.key) if self.journal else None
+        if saved and any(str(v).strip() for v in saved.values() if isinstance(v, str)):
+            return "Your saved answers are shown. Edit them any time; they save when you click outside the box."
+        return "Your answers save when you click outside a box."
+
+
+class Form(TextForm):
+    """An exercise made of text fields described in ``exercises.yaml``."""
+
+    def __init__(self, key: str) -> None:
+        self.exercise_key = key
+        data = content.exercise(key)
+        super().__init__(f"exercise.{key}", data["title"], data["intro"])
+
+    def fields(self) -> list[dict]:
+        data = content.exercise(self.exercise_key, self.context)
+        return [f for f in data.get("fields", []) if not self.role or self.role in f.get("roles", [self.role])]
+
+
+class Reflection(TextForm):
+    """A stage's reflection prompts, chosen for the participant's role."""
+
+    def __init__(self, stage_key: str) -> None:
+        self.stage = content.stage(stage_key)
+        super().__init__(f"reflection.{self.stage.key}", "Reflection",
+                         "Take a few quiet minutes. Answer one prompt or all of them, in any order. "
+                         "These are private: nobody sees them unless you choose to share.")
+
+    def fields(self) -> list[dict]:
+        return [{"id": p["id"], "label": p["text"]}
+                for p in content.prompts(self.stage.key, "reflection", self.role, self.context)]
+
+
+class Homework(TextForm):
+    """Pick a homework commitment for this stage, make it specific, and tick it off when done."""
+
+    def __init__(self, stage_key: str) -> None:
+        self.stage = content.stage(stage_key)
+        super().__init__(f"homework.{self.stage.key}", "My commitment before next time",
+                         "Choose one idea below, or write your own, and make it specific: what, "
+                         "when and with whom. Small and done beats big and planned.")
+
+    def fields(self) -> list[dict]:
+        return [{"id": "plan", "label": "My commitment (what, when, with whom)",
+                 "placeholder": "For example: On Sunday evening I will ..."}]
+
+    def build(self) -> list[w.Widget]:
+        saved = self.journal.entry(self.key, {}) if self.journal else {}
+        ideas = content.prompts(self.stage.key, "homework", self.role, self.context)
+        self._idea = w.RadioButtons(
+            options=[("(my own idea)", None)] + [(p["text"], p["id"]) for p in ideas],
+            value=saved.get("idea") if saved.get("idea") in {p["id"] for p in ideas} else None,
+            description="Ideas:", style={"description_width": "initial"},
+            layout=w.Layout(width="100%"))
+        self._idea.add_class("tw-wrap")
+        self._done = w.Checkbox(value=bool(saved.get("done")), description="I did it",
+                                indent=False, tooltip="Tick this when you have kept your commitment")
+        self._idea.observe(self._changed, names="value")
+        self._done.observe(self._changed, names="value")
+        return [self._idea, *super().build()]
+
+    def extra_widgets(self) -> list[w.Widget]:
+        return [self._done, w.HTML(paragraph(
+            "Next session, look back here and tick 'I did it' if you kept it. If you didn't, "
+            "that is useful to notice too: what got in the way?", "tw-muted"))]
+
+    @property
+    def value(self) -> dict:
+        value = super().value
+        if hasattr(self, "_idea"):
+            value["idea"] = self._idea.value
+            value["done"] = self._done.value
+        return value
+
+
+def form(key: str) -> Form:
+    """A text exercise from the content data, e.g. ``form("impact_map")``."""
+    return Form(key)
+
+
+def reflection(stage_key: str) -> Reflection:
+    """The reflection prompts for a stage, e.g. ``reflection("uncover")``."""
+    return Reflection(stage_key)
+
+
+def homework(stage_key: str) -> Homework:
+    """The homework commitment for a stage."""
+    return Homework(stage_key)

@@ -1,0 +1,167 @@
+"""Tick lists and growing lists: one checklist and one list-builder serve many exercises.
+
+A checklist shows options from ``exercises.yaml`` (flat ``options`` or named ``groups``)
+and, where ``allow_own`` is set, lets the participant add their own. A list-builder is a
+list the participant writes line by line. Both save one value under one journal key.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from trust_workshop import content
+from trust_workshop.views.exercise import Exercise, esc
+
+MAX_OWN_LENGTH = 2000
+
+
+class AddLine(w.HBox):
+    """A text box and an Add button; calls ``on_add(text)`` with non-empty text."""
+
+    def __init__(self, placeholder: str, button: str, on_add) -> None:
+        self._text = w.Text(placeholder=placeholder, description="New item:",
+                            style={"description_width": "initial"}, layout=w.Layout(width="34em"),
+                            continuous_update=False)
+        self._button = w.Button(description=button, icon="plus", tooltip=button)
+        self._on_add = on_add
+        self._button.on_click(lambda _: self._add())
+        self._text.on_submit(lambda _: self._add())
+        super().__init__([self._text, self._button], layout=w.Layout(flex_flow="row wrap"))
+
+    def _add(self) -> None:
+        text = " ".join(self._text.value.split())[:MAX_OWN_LENGTH]
+        if text:
+            self._on_add(text)
+            self._text.value = ""
+
+
+class Checklist(Exercise):
+    """Tick the options that fit; optionally add your own. Value: ``{"checked": [...], "own": [...]}``."""
+
+    def __init__(self, key: str) -> None:
+        self.exercise_key = key
+        data = content.exercise(key)
+        self.key = f"exercise.{key}"
+        super().__init__(data["title"], data["intro"])
+
+    def _groups(self) -> list[tuple[str, list[str]]]:
+        data = content.exercise(self.exercise_key, self.context)
+        if "groups" in data:
+            return [(g["name"], g["words"]) for g in data["groups"]]
+        return [("", data.get("options", []))]
+
+    def build(self) -> list[w.Widget]:
+        saved = self.journal.entry(self.key, {}) if self.journal else {}
+        checked = set(saved.get("checked", []))
+        self._own = list(saved.get("own", []))
+        self._boxes: dict[str, w.Checkbox] = {}
+        sections = []
+        for name, options in self._groups():
+            boxes = []
+            for option in options:
+                box = w.Checkbox(value=option in checked, description=option, indent=False,
+                                 layout=w.Layout(width="auto"))
+                box.observe(self._changed, names="value")
+                self._boxes[option] = box
+                boxes.append(box)
+            if name:
+                sections.append(w.VBox([w.HTML(f"<b>{esc(name)}</b>"), *boxes],
+                                       layout=w.Layout(min_width="11em", margin="0 16px 8px 0")))
+            else:
+                sections.extend(boxes)
+        grouped = len(sections) > 0 and isinstance(sections[0], w.VBox)
+        body: list[w.Widget] = [w.HBox(sections, layout=w.Layout(flex_flow="row wrap"))
+                                if grouped else w.VBox(sections)]
+        self._own_boxes = w.VBox()
+        self._draw_own(checked)
+        if content.exercise(self.exercise_key).get("allow_own", False) or "groups" in \
+                content.exercise(self.exercise_key):
+            body += [self._own_boxes, AddLine("add your own", "Add", self._add_own)]
+        return body
+
+    def _draw_own(self, checked: set[str]) -> None:
+        rows = []
+        for text in self._own:
+            box = w.Checkbox(value=text in checked, description=text, indent=False, layout=w.Layout(width="auto"))
+            box.observe(self._changed, names="value")
+            self._boxes[text] = box
+            rows.append(box)
+        self._own_boxes.children = rows
+
+    def _add_own(self, text: str) -> None:
+        if text in self._boxes:
+            self._boxes[text].value = True
+            return
+        self._own.append(text)
+        checked = {t for t, b in self._boxes.items() if b.value} | {text}
+        self._draw_own(checked)
+        self._changed()
+
+    @property
+    def value(self) -> dict:
+        return {"checked": [t for t, b in getattr(self, "_boxes", {}).items() if b.value],
+                "own": list(getattr(self, "_own", []))}
+
+    def _changed(self, _change: dict | None = None) -> None:
+        value = self.value
+        self.save(lambda j: j.set_entry(self.key, value))
+
+    def restored_message(self) -> str:
+        return "Your saved ticks are shown." if self.journal and self.journal.entry(self.key) else ""
+
+
+class ListBuilder(Exercise):
+    """A list the participant writes one line at a time. Value: a list of strings."""
+
+    def __init__(self, key: str) -> None:
+        self.exercise_key = key
+        data = content.exercise(key)
+        self.key = f"exercise.{key}"
+        super().__init__(data["title"], data["intro"])
+
+    def build(self) -> list[w.Widget]:
+        self._items = list(self.journal.entry(self.key, []) if self.journal else [])
+        self._rows = w.VBox()
+        self._draw()
+        return [self._rows, AddLine("type one item, then press Enter or Add", "Add", self._add)]
+
+    def _draw(self) -> None:
+        rows = []
+        for i, text in enumerate(self._items):
+            remove = w.Button(icon="trash", tooltip=f"Remove item {i + 1}", description="",
+                              layout=w.Layout(width="3em"))
+            remove.on_click(lambda _, i=i: self._remove(i))
+            rows.append(w.HBox([w.HTML(f"<span>{i + 1}. {esc(text)}</span>",
+                                       layout=w.Layout(flex="1 1 auto", max_width="44em")), remove]))
+        if not rows:
+            rows.append(w.HTML("<p class='tw-muted'>Nothing here yet.</p>"))
+        self._rows.children = rows
+
+    def _add(self, text: str) -> None:
+        self._items.append(text)
+        self._draw()
+        self._save()
+
+    def _remove(self, index: int) -> None:
+        if 0 <= index < len(self._items):
+            del self._items[index]
+            self._draw()
+            self._save()
+
+    @property
+    def value(self) -> list[str]:
+        return list(getattr(self, "_items", []))
+
+    def _save(self) -> None:
+        value = self.value
+        self.save(lambda j: j.set_entry(self.key, value))
+
+
+def checklist(key: str) -> Checklist:
+    """A tick list from the content data, e.g. ``checklist("feelings")``."""
+    return Checklist(key)
+
+
+def list_builder(key: str) -> ListBuilder:
+    """A list the participant builds line by line, e.g. ``list_builder("questions_i_still_have")``."""
+    return ListBuilder(key)

@@ -1,0 +1,42 @@
+"""The participant's progress: a radar of stage scores and the trust pulse over sessions."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from trust_workshop.model import progress as pm
+from trust_workshop.model.scoring import SCORE_NOTE
+from trust_workshop.views import charts
+from trust_workshop.views.exercise import Exercise, paragraph
+
+
+class Progress(Exercise):
+    """Charts drawn from the open journal, each with a caption in words."""
+
+    def __init__(self) -> None:
+        super().__init__("Seeing your progress", SCORE_NOTE)
+
+    def build(self) -> list[w.Widget]:
+        checkins = self.journal.checkins()
+        baseline = pm.stage_scores(checkins, ("baseline",))
+        latest = pm.stage_scores(checkins)
+        points = pm.pulse_series(self.journal.pulses())
+        self.captions = [charts.radar_caption(latest, baseline), charts.pulse_caption(points)]
+        out: list[w.Widget] = []
+        if latest:
+            out.append(w.Image(value=charts.png(charts.radar(latest, baseline)), format="png",
+                               layout=w.Layout(max_width="520px")))
+        out.append(w.HTML(paragraph(self.captions[0], "tw-caption")))
+        if points:
+            out.append(w.Image(value=charts.png(charts.pulse_chart(points)), format="png",
+                               layout=w.Layout(max_width="680px")))
+        out.append(w.HTML(paragraph(self.captions[1], "tw-caption")))
+        again = w.Button(description="Redraw with my latest answers", icon="sync",
+                         tooltip="Draw the charts again from your journal")
+        again.on_click(lambda _: self.refresh())
+        return [*out, again]
+
+
+def progress() -> Progress:
+    """Charts of the participant's check-ins and pulses over time."""
+    return Progress()
