@@ -83,6 +83,11 @@ def profiles_dir() -> Path:
     return data_dir() / "profiles"
 
 
+def _make_private_dir(folder: Path) -> None:
+    """Create a folder only its owner can read (on systems that support it)."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+
+
 def clean_name(name: str) -> str:
     """A profile name as stored: NFC, trimmed, single spaces, no control characters."""
     if not isinstance(name, str):
@@ -195,7 +200,7 @@ def _fsync_dir(folder: Path) -> None:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write bytes so that readers see the old file or the new one, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _make_private_dir(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -295,14 +300,14 @@ class Journal:
         """
         name = clean_name(name)
         journal = cls(name, new_journal(name))
-        journal.path.parent.mkdir(parents=True, exist_ok=True)
+        _make_private_dir(journal.path.parent)
         with journal._locked():
             journal.data = journal._read_or_recover()
         return journal
 
     def _read_or_recover(self) -> dict[str, Any]:
         """Read the journal from disk (call with the lock held)."""
-        path, backup = self.path, self.backup_path
+        path = self.path
         problem = None
         if path.exists():
             try:
@@ -559,7 +564,7 @@ def import_journal(raw: bytes) -> tuple[Journal, str]:
     data = read_import(raw)
     name = data["profile"]["name"]
     journal = Journal(name, data)
-    journal.path.parent.mkdir(parents=True, exist_ok=True)
+    _make_private_dir(journal.path.parent)
     try:
         with journal._locked():
             kept = ""

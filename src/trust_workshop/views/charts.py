@@ -52,7 +52,7 @@ def radar(scores: Mapping[str, int], baseline: Mapping[str, int] | None = None) 
     ax.set_xticks(angles, labels=labels, fontsize=9)
 
     def draw(values: Mapping[str, int], colour: str, style: str, marker: str, label: str) -> None:
-        pts = [(a, values.get(s.key)) for a, s in zip(angles, stages)]
+        pts = [(a, values.get(s.key)) for a, s in zip(angles, stages, strict=True)]
         known = [(a, v) for a, v in pts if v is not None]
         if not known:
             return

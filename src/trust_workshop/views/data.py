@@ -50,7 +50,8 @@ class MyData(Exercise):
 
     def restored_message(self) -> str:
         if self.journal is None:
-            return "Open your journal at the top of the page to download or delete it. You can upload a journal file now."
+            return ("Open your journal at the top of the page to download or delete it. "
+                    "You can upload a journal file now.")
         return ""
 
     def _make_link(self) -> None:

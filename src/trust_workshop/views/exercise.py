@@ -16,6 +16,7 @@ import ipywidgets as w
 
 from trust_workshop.model import journal as jr
 from trust_workshop.views.session import session
+from trust_workshop.views.style import CSS
 
 NO_JOURNAL = ("Open or create your profile at the top of this page to use this exercise. "
               "Your answers are saved to your own journal.")
@@ -50,7 +51,7 @@ class Exercise(w.VBox):
         self.refresh()
 
     def set_text(self, title: str, intro: str) -> None:
-        self._title.value = f"<h4 class='tw-title'>{esc(title)}</h4>" if title else ""
+        self._title.value = CSS + (f"<h4 class='tw-title'>{esc(title)}</h4>" if title else "")
         self._intro.value = paragraph(intro) if intro else ""
 
     @property

@@ -25,7 +25,8 @@ class AddLine(w.HBox):
         self._button = w.Button(description=button, icon="plus", tooltip=button)
         self._on_add = on_add
         self._button.on_click(lambda _: self._add())
-        self._text.on_submit(lambda _: self._add())
+        # With continuous_update off, the value arrives on Enter or when the box loses focus.
+        self._text.observe(lambda _: self._add(), names="value")
         super().__init__([self._text, self._button], layout=w.Layout(flex_flow="row wrap"))
 
     def _add(self) -> None:

@@ -19,6 +19,7 @@ import traitlets
 
 from trust_workshop import content
 from trust_workshop.model import journal as jr
+from trust_workshop.views.style import CSS
 
 
 class Session(traitlets.HasTraits):
@@ -126,7 +127,6 @@ class ProfilePanel(w.VBox):
         self._picker.observe(self._on_pick, names="value")
         self._open.on_click(lambda _: self._do_open())
         self._create.on_click(lambda _: self._do_create())
-        self._new_name.on_submit(lambda _: self._do_create())
         self._close.on_click(lambda _: self._do_close())
         self._context.observe(lambda ch: self._setting("context", ch["new"]), names="value")
         self._role.observe(lambda ch: self._setting("role", ch["new"]), names="value")
@@ -162,7 +162,7 @@ class ProfilePanel(w.VBox):
             self.children = [w.HBox(row, layout=w.Layout(flex_flow="row wrap", align_items="center")),
                              *settings, self._status]
             notices = journal.notices if journal is not None else []
-            self._status.value = self._status_html(journal, message, notices)
+            self._status.value = CSS + self._status_html(journal, message, notices)
         finally:
             self._busy = False
 

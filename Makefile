@@ -1,0 +1,39 @@
+# Rebuilding Trust: the two commands most people need are `make lab` and `make test`.
+# Both create .venv on first use and install the project into it.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+WELCOME := workshop/00-welcome-and-safety.ipynb
+
+.PHONY: lab test lint nav clean help
+
+help:
+	@echo "make lab    open the workshop in JupyterLab (sets everything up on first run)"
+	@echo "make test   run every test (sets everything up on first run)"
+	@echo "make lint   ruff over the code and the notebooks"
+	@echo "make nav    regenerate the previous/contents/next links in the notebooks"
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Rebuilding Trust needs Python 3.10 or newer; found " + sys.version.split()[0])'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
+	  echo "Could not create a virtual environment. On Debian or Ubuntu: sudo apt install python3-venv"; exit 1; }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[lab,test]"
+	@touch $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab $(WELCOME)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests workshop facilitator
+
+nav: $(STAMP)
+	$(BIN)/python -m trust_workshop.navigation workshop
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info test-artifacts

@@ -1,0 +1,40 @@
+"""Test-wide setup: every kernel and every test writes only under a temporary folder.
+
+Set before any test or notebook kernel starts, so nbval's kernels inherit it. Tests
+that need a journal of their own use the ``data_dir`` fixture in ``tests/conftest.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+
+import pytest
+
+_SANDBOX = tempfile.mkdtemp(prefix="trust-workshop-tests-")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    env = {
+        "TRUST_WORKSHOP_DATA_DIR": os.path.join(_SANDBOX, "data"),
+        "JUPYTER_RUNTIME_DIR": os.path.join(_SANDBOX, "jupyter-runtime"),
+        "IPYTHONDIR": os.path.join(_SANDBOX, "ipython"),
+        "MPLCONFIGDIR": os.path.join(_SANDBOX, "matplotlib"),
+        "XDG_CACHE_HOME": os.path.join(_SANDBOX, "cache"),
+        # nbval's kernels run the notebooks with this profile open, as a participant would.
+        "TRUST_WORKSHOP_PROFILE": "Notebook tester",
+    }
+    for key, value in env.items():
+        os.environ[key] = value
+    config.addinivalue_line("markers", "notebook: runs a notebook end to end")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if str(item.fspath).endswith(".ipynb"):
+            item.add_marker(pytest.mark.notebook)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_SANDBOX, ignore_errors=True)

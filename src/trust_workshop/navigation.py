@@ -1,0 +1,113 @@
+"""Previous / contents / next links for the workshop notebooks, generated from one order.
+
+The order comes from the stage data (``stages.yaml``); a notebook only links to
+notebooks that exist. Each notebook's last markdown cell starts with the marker
+``<!-- navigation -->`` and holds the generated links. Run::
+
+    python -m trust_workshop.navigation workshop          # rewrite the links
+    python -m trust_workshop.navigation workshop --check  # exit 1 if any are stale
+
+A test runs the check, so a renamed or added notebook cannot leave a broken link.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+from trust_workshop import content
+
+MARKER = "<!-- navigation -->"
+CONTENTS_ANCHOR = "Contents"
+NAME = re.compile(r"^(\d{2})-[a-z0-9-]+\.ipynb$")
+
+
+def notebook_order(folder: Path) -> list[str]:
+    """The workshop notebooks that exist, in course order (stage notebooks first, by number)."""
+    present = sorted(p.name for p in folder.glob("*.ipynb") if NAME.match(p.name))
+    known = [f"{s.notebook}.ipynb" for s in content.stages()]
+    ordered = [n for n in known if n in present]
+    return ordered + [n for n in present if n not in ordered]
+
+
+def _title(filename: str, folder: Path) -> str:
+    stem = filename.removesuffix(".ipynb")
+    for s in content.stages():
+        if s.notebook == stem:
+            return f"{s.number}. {s.title}"
+    nb = json.loads((folder / filename).read_text("utf-8"))
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") == "markdown":
+            first = "".join(cell.get("source", "")).strip().splitlines()[0]
+            return first.lstrip("# ").strip()
+    return stem
+
+
+def navigation_markdown(filename: str, folder: Path) -> str:
+    """The links cell for one notebook."""
+    order = notebook_order(folder)
+    i = order.index(filename)
+    parts = []
+    if i > 0:
+        parts.append(f"← Previous: [{_title(order[i - 1], folder)}]({order[i - 1]})")
+    parts.append(f"[Contents]({order[0]}#{CONTENTS_ANCHOR})")
+    if i + 1 < len(order):
+        parts.append(f"Next: [{_title(order[i + 1], folder)}]({order[i + 1]}) →")
+    else:
+        parts.append("This is the last notebook for now.")
+    return f"{MARKER}\n---\n" + " | ".join(parts)
+
+
+def _nav_cell(nb: dict) -> dict | None:
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") == "markdown" and "".join(cell.get("source", "")).startswith(MARKER):
+            return cell
+    return None
+
+
+def stale(folder: Path) -> list[str]:
+    """Notebooks whose navigation cell is missing or out of date."""
+    out = []
+    for name in notebook_order(folder):
+        nb = json.loads((folder / name).read_text("utf-8"))
+        cell = _nav_cell(nb)
+        if cell is None or "".join(cell["source"]) != navigation_markdown(name, folder):
+            out.append(name)
+    return out
+
+
+def write(folder: Path) -> list[str]:
+    """Rewrite every notebook's navigation cell; returns the notebooks changed."""
+    changed = []
+    for name in stale(folder):
+        path = folder / name
+        nb = json.loads(path.read_text("utf-8"))
+        cell = _nav_cell(nb)
+        if cell is None:
+            raise SystemExit(f"{name} has no cell starting with {MARKER}; add one at the end.")
+        cell["source"] = navigation_markdown(name, folder)
+        path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        changed.append(name)
+    return changed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path, nargs="?", default=Path("workshop"))
+    parser.add_argument("--check", action="store_true", help="only report stale links")
+    args = parser.parse_args(argv)
+    if args.check:
+        bad = stale(args.folder)
+        for name in bad:
+            print(f"stale navigation: {name}")
+        return 1 if bad else 0
+    for name in write(args.folder):
+        print(f"updated {name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,35 @@
+"""The workshop's CSS, sent with each exercise so it applies in JupyterLab and in Voila alike.
+
+ipywidgets cuts long labels to one line by default; the workshop's labels are whole
+sentences, so they must wrap. Colours use JupyterLab's theme variables where they exist,
+so the light and dark themes both stay readable.
+"""
+
+CSS = """
+<style>
+.tw-exercise, .tw-profile { max-width: 62em; }
+.tw-exercise .widget-label, .tw-profile .widget-label,
+.tw-exercise .widget-label-basic, .tw-exercise .widget-checkbox label,
+.tw-exercise .widget-checkbox span, .tw-exercise .widget-radio-box label {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  height: auto !important; line-height: 1.4 !important;
+}
+.tw-exercise .widget-checkbox { height: auto !important; margin: 2px 0; }
+.tw-exercise .widget-radio-box label { margin: 3px 0; }
+.tw-textarea { flex-direction: column !important; align-items: stretch !important; margin: 6px 0 !important; }
+.tw-textarea > label { width: auto !important; max-width: 100% !important; margin-bottom: 4px; font-weight: 600; }
+.tw-textarea textarea { font-size: var(--jp-content-font-size1, 14px); }
+.tw-scale .widget-label { display: none !important; }
+.tw-statement { margin: 8px 0 2px 0; }
+.tw-title { margin: 12px 0 4px 0; }
+.tw-muted { color: var(--jp-ui-font-color2, #555); }
+.tw-saved { color: var(--jp-success-color1, #00684a); font-weight: 600; }
+.tw-warning, .tw-alert { border-left: 4px solid #D55E00; padding: 6px 10px;
+  background: var(--jp-warn-color3, #fff4e5); }
+.tw-score { border-left: 4px solid #0072B2; padding: 2px 10px; }
+.tw-resources { border-collapse: collapse; margin: 6px 0; }
+.tw-resources th, .tw-resources td { padding: 3px 10px 3px 0; text-align: left; vertical-align: top; }
+.tw-download { font-weight: 600; margin-left: 10px; }
+.tw-caption { font-style: italic; max-width: 48em; }
+</style>
+"""

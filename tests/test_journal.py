@@ -1,0 +1,314 @@
+"""The participant journal: where it lives, safe writes, recovery, import, export, delete."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from trust_workshop.model import journal as jr
+
+
+def test_data_dir_follows_the_environment_variable(data_dir: Path) -> None:
+    assert jr.data_dir() == data_dir
+    j = jr.Journal.open("Sam")
+    j.set_entry("exercise.x", "hello")
+    assert j.path.parent == data_dir / "profiles"
+    assert j.path.exists()
+
+
+def test_default_data_dir_is_the_platform_user_data_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    import platformdirs
+
+    monkeypatch.delenv("TRUST_WORKSHOP_DATA_DIR")
+    assert jr.data_dir() == Path(platformdirs.user_data_dir("trust-workshop", False))
+    assert Path.cwd() not in jr.data_dir().parents
+
+
+def test_journal_folder_is_private(data_dir: Path) -> None:
+    j = jr.Journal.open("Sam")
+    j.set_entry("exercise.x", "private")
+    if os.name == "posix":
+        assert stat.S_IMODE(j.path.parent.stat().st_mode) == 0o700
+        assert stat.S_IMODE(j.path.stat().st_mode) & 0o077 == 0
+
+
+@pytest.mark.parametrize("name", ["../../etc/passwd", "a/b", "C:\\x", "CON", "nul", ":", ".", "..",
+                                  "名前", "عربي", "e\u0301", "🙂🙂", " spaced  out ", "x" * 60])
+def test_profile_names_never_escape_the_data_folder(name: str, data_dir: Path) -> None:
+    j = jr.Journal.open(name)
+    j.set_entry("exercise.x", 1)
+    assert j.path.resolve().parent == (data_dir / "profiles").resolve()
+    assert j.path.stem.upper() not in {"CON", "NUL", "PRN", "AUX"}
+    assert [p.name for p in jr.list_profiles()] == [jr.clean_name(name)]
+
+
+def test_same_name_in_other_case_or_spacing_is_the_same_profile() -> None:
+    assert jr.profile_id("Sam") == jr.profile_id(" sam ") == jr.profile_id("SAM")
+    assert jr.profile_id("Sam") != jr.profile_id("Sami")
+    assert jr.profile_id("é") == jr.profile_id("e\u0301")
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "\x00\x01", "x" * 61, None, 5])
+def test_bad_profile_names_get_a_kind_message(bad) -> None:
+    with pytest.raises(jr.ProfileNameError) as err:
+        jr.clean_name(bad)
+    assert "name" in str(err.value).lower()
+
+
+def test_a_save_survives_reopening_and_validates(data_dir: Path) -> None:
+    j = jr.Journal.open("Sam")
+    j.set_setting("context", "family")
+    j.set_entry("exercise.impact_map", {"what_happened": "<script>x</script> $x$ \\ 🙂"})
+    j.record_checkin("stage", "uncover", {"a": 1, "b": 5}, date="2026-01-05")
+    j.record_pulse({"p": 3}, date="2026-01-05")
+    again = jr.Journal.open("Sam")
+    assert again.context == "family"
+    assert again.entry("exercise.impact_map") == {"what_happened": "<script>x</script> $x$ \\ 🙂"}
+    assert again.checkins("stage", "uncover")[0]["answers"] == {"a": 1, "b": 5}
+    assert again.pulses()[0]["answers"] == {"p": 3}
+    jr.validate(json.loads(again.path.read_text("utf-8")))
+
+
+def test_same_day_updates_and_new_day_appends() -> None:
+    j = jr.Journal.open("Sam")
+    j.record_checkin("stage", "uncover", {"a": 1}, date="2026-01-05")
+    j.record_checkin("stage", "uncover", {"a": 2}, date="2026-01-05")
+    j.record_checkin("stage", "uncover", {"a": 3}, date="2026-01-12")
+    j.record_checkin("baseline", "uncover", {"a": 4}, date="2026-01-12")
+    assert [c["answers"]["a"] for c in j.checkins("stage", "uncover")] == [2, 3]
+    assert len(j.checkins()) == 3
+
+
+def test_previous_version_is_kept_as_backup_and_no_temp_files_remain() -> None:
+    j = jr.Journal.open("Sam")
+    j.set_entry("exercise.x", "first")
+    j.set_entry("exercise.x", "second")
+    backup = json.loads(j.backup_path.read_text("utf-8"))
+    assert backup["entries"]["exercise.x"]["value"] == "first"
+    assert not [p for p in j.path.parent.iterdir() if p.suffix == ".tmp"]
+
+
+@pytest.mark.parametrize("damage, reason", [
+    (b"", "empty"),
+    (b'{"app": "trust-workshop", "schema_ver', "incomplete or damaged"),
+    (bytes(range(256)) * 4, "not text"),
+    (b"[1, 2, 3]", "not a journal"),
+    (json.dumps({"app": "trust-workshop", "schema_version": 99}).encode(), "newer version"),
+    (b'{"app": "trust-workshop", "schema_version": 1, "profile": 5}', "expected shape"),
+])
+def test_a_damaged_journal_is_set_aside_and_the_backup_restored(damage: bytes, reason: str) -> None:
+    j = jr.Journal.open("Sam")
+    j.set_entry("exercise.x", "kept")
+    j.set_entry("exercise.y", "latest")
+    j.path.write_bytes(damage)
+
+    recovered = jr.Journal.open("Sam")
+    assert recovered.entry("exercise.x") == "kept"
+    assert len(recovered.notices) == 1 and reason in recovered.notices[0]
+    assert "restored" in recovered.notices[0]
+    aside = list(j.path.parent.glob("*.damaged-*.json"))
+    assert len(aside) == 1 and aside[0].read_bytes() == damage
+    jr.validate(json.loads(j.path.read_text("utf-8")))
+    recovered.set_entry("exercise.z", "goes on working")
+    assert jr.Journal.open("Sam").entry("exercise.z") == "goes on working"
+
+
+def test_damaged_journal_and_damaged_backup_start_fresh_with_a_message() -> None:
+    j = jr.Journal.open("Sam")
+    j.set_entry("exercise.x", "one")
+    j.set_entry("exercise.x", "two")
+    j.path.write_bytes(b"garbage")
+    j.backup_path.write_bytes(b"garbage too")
+    fresh = jr.Journal.open("Sam")
+    assert fresh.entry("exercise.x") is None
+    assert "no good backup" in fresh.notices[0]
+
+
+def test_a_missing_main_file_is_restored_from_the_backup() -> None:
+    j = jr.Journal.open("Sam")
+    j.set_entry("exercise.x", "one")
+    j.set_entry("exercise.x", "two")
+    j.path.unlink()
+    assert jr.Journal.open("Sam").entry("exercise.x") == "one"
+
+
+def test_two_journal_objects_on_one_profile_never_lose_each_others_answers() -> None:
+    a = jr.Journal.open("Sam")
+    b = jr.Journal.open("Sam")
+    a.set_entry("exercise.a", "from kernel A")
+    b.set_entry("exercise.b", "from kernel B")
+    a.set_entry("exercise.c", "A again")
+    final = jr.Journal.open("Sam")
+    assert {k: final.entry(k) for k in ("exercise.a", "exercise.b", "exercise.c")} == {
+        "exercise.a": "from kernel A", "exercise.b": "from kernel B", "exercise.c": "A again"}
+
+
+def _writer(folder: str, tag: str, count: int) -> None:
+    os.environ["TRUST_WORKSHOP_DATA_DIR"] = folder
+    j = jr.Journal.open("Shared")
+    for i in range(count):
+        j.set_entry(f"exercise.{tag}{i}", i)
+
+
+def test_two_processes_writing_one_profile_keep_every_update(data_dir: Path) -> None:
+    jr.Journal.open("Shared")
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=_writer, args=(str(data_dir), tag, 15)) for tag in ("a", "b")]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+        assert p.exitcode == 0
+    entries = jr.Journal.open("Shared").data["entries"]
+    assert len(entries) == 30
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores folder permissions")
+def test_read_only_folder_keeps_answers_in_memory_nonroot(data_dir: Path) -> None:
+    j = jr.Journal.open("Sam")
+    j.set_entry("exercise.x", "saved")
+    os.chmod(j.path.parent, 0o500)
+    try:
+        with pytest.raises(jr.SaveError, match="still here"):
+            j.set_entry("exercise.y", "in memory")
+    finally:
+        os.chmod(j.path.parent, 0o700)
+
+
+def test_a_failed_write_keeps_answers_in_memory_and_saves_them_later(monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    j = jr.Journal.open("Sam")
+    j.set_entry("exercise.x", "saved")
+    real = jr.atomic_write
+
+    def disk_full(path, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(jr, "atomic_write", disk_full)
+    with pytest.raises(jr.SaveError, match="disk is full") as err:
+        j.set_entry("exercise.y", "not yet on disk")
+    assert "Download my journal" in str(err.value)
+    assert j.entry("exercise.y") == "not yet on disk" and j.unsaved
+    assert b"not yet on disk" in j.export_bytes()
+    monkeypatch.setattr(jr, "atomic_write", real)
+    j.set_entry("exercise.z", "and this")
+    on_disk = jr.Journal.open("Sam")
+    assert on_disk.entry("exercise.y") == "not yet on disk" and on_disk.entry("exercise.z") == "and this"
+    assert not j.unsaved
+
+
+def test_a_held_lock_gives_a_kind_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    import filelock
+
+    j = jr.Journal.open("Sam")
+    monkeypatch.setattr(jr, "LOCK_TIMEOUT_SECONDS", 0.1)
+    with filelock.FileLock(str(j.lock_path)):
+        with pytest.raises(jr.SaveError, match="busy in another window"):
+            j.set_entry("exercise.x", "waiting")
+    j.save()
+    assert jr.Journal.open("Sam").entry("exercise.x") == "waiting"
+
+
+def test_export_then_import_round_trip_into_an_empty_computer(data_dir: Path, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    j = jr.Journal.open("Sam")
+    j.set_entry("exercise.x", "ünïcödé and \u202eright-to-left")
+    j.record_pulse({"p": 4})
+    exported = j.export_bytes()
+    monkeypatch.setenv("TRUST_WORKSHOP_DATA_DIR", str(tmp_path / "elsewhere"))
+    imported, message = jr.import_journal(exported)
+    assert imported.entry("exercise.x") == "ünïcödé and \u202eright-to-left"
+    assert "Imported" in message and "kept" not in message
+    assert jr.Journal.open("Sam").pulses()[0]["answers"] == {"p": 4}
+
+
+def test_import_over_an_existing_journal_keeps_a_copy_first() -> None:
+    j = jr.Journal.open("Sam")
+    j.set_entry("exercise.x", "old")
+    exported = j.export_bytes()
+    j.set_entry("exercise.x", "newer, not exported")
+    _, message = jr.import_journal(exported)
+    assert "kept as" in message
+    copies = list(j.path.parent.glob("*.before-import-*.json"))
+    assert len(copies) == 1 and "newer, not exported" in copies[0].read_text("utf-8")
+    assert jr.Journal.open("Sam").entry("exercise.x") == "old"
+
+
+def _future_export() -> bytes:
+    data = jr.new_journal("Sam")
+    data["schema_version"] = 2
+    return json.dumps({"format": jr.EXPORT_FORMAT, "journal": data}).encode()
+
+
+@pytest.mark.parametrize("raw, says", [
+    (b"not json at all", "not readable JSON"),
+    (b"[]", "not made by"),
+    (json.dumps({"format": "something-else"}).encode(), "not made by"),
+    (json.dumps({"format": jr.EXPORT_FORMAT, "journal": {"app": "trust-workshop", "schema_version": 1}}).encode(),
+     "expected shape"),
+    (json.dumps({"format": jr.EXPORT_FORMAT, "journal": {**jr.new_journal("Sam"), "entries": []}}).encode(),
+     "expected shape"),
+    (_future_export(), "newer version"),
+    (b"PK\x03\x04" + bytes(100), "zip"),
+    (b"\xff\xfe\x00garbage", "not a text file"),
+    (b"[" * 100_000 + b"]" * 100_000, "nested"),
+    (b" " * (jr.MAX_IMPORT_BYTES + 1), "bigger than a journal"),
+    (json.dumps({"group_summary": True, "pseudonym": "x"}).encode(), "not made by"),
+])
+def test_bad_import_files_are_refused_kindly_and_change_nothing(raw: bytes, says: str) -> None:
+    j = jr.Journal.open("Sam")
+    j.set_entry("exercise.x", "precious")
+    before = sorted((p.name, p.read_bytes()) for p in j.path.parent.iterdir())
+    with pytest.raises(jr.ImportProblem) as err:
+        jr.import_journal(raw)
+    assert says in str(err.value)
+    assert sorted((p.name, p.read_bytes()) for p in j.path.parent.iterdir()) == before
+
+
+def test_delete_removes_every_file_of_that_profile_only() -> None:
+    sam = jr.Journal.open("Sam")
+    sam.set_entry("exercise.x", "one")
+    sam.set_entry("exercise.x", "two")
+    alex = jr.Journal.open("Alex")
+    alex.set_entry("exercise.x", "mine")
+    jr.remember_last_profile("Sam")
+    sam.delete()
+    names = [p.name for p in sam.path.parent.iterdir()]
+    assert not [n for n in names if n.startswith(sam.path.stem)]
+    assert [p.name for p in jr.list_profiles()] == ["Alex"]
+    assert jr.last_profile() is None
+
+
+def test_last_profile_is_remembered() -> None:
+    assert jr.last_profile() is None
+    jr.remember_last_profile("Sam")
+    assert jr.last_profile() == "Sam"
+
+
+journal_text = st.text(alphabet=st.characters(codec="utf-8"), max_size=200)
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**6, 10**6) | journal_text,
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(journal_text, children, max_size=4),
+    max_leaves=12)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=journal_text.filter(lambda s: s.strip() and len(" ".join(s.split())) <= 60), value=json_values)
+def test_save_load_and_export_import_round_trips(name: str, value) -> None:
+    try:
+        jr.clean_name(name)
+    except jr.ProfileNameError:
+        return
+    j = jr.Journal.open(name)
+    j.set_entry("exercise.anything", value)
+    assert jr.Journal.open(name).entry("exercise.anything") == value
+    imported, _ = jr.import_journal(j.export_bytes())
+    assert imported.entry("exercise.anything") == value

@@ -1,0 +1,65 @@
+"""Layers: content → model → views (→ outputs). A lower layer never imports a higher one."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "trust_workshop"
+RANK = {"content": 0, "model": 1, "views": 2}
+
+
+def _layer(path: Path) -> str | None:
+    rel = path.relative_to(PACKAGE).parts
+    return rel[0] if rel[0] in RANK else None
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text("utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+        elif isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+    return names
+
+
+def test_lower_layers_never_import_higher_ones() -> None:
+    problems = []
+    for path in PACKAGE.rglob("*.py"):
+        layer = _layer(path)
+        if layer is None:
+            continue
+        for name in _imports(path):
+            parts = name.split(".")
+            if parts[0] == "trust_workshop" and len(parts) > 1 and parts[1] in RANK:
+                if RANK[parts[1]] > RANK[layer]:
+                    problems.append(f"{path.relative_to(PACKAGE)} imports {name}")
+    assert problems == []
+
+
+def test_model_and_content_never_import_widgets() -> None:
+    for path in list((PACKAGE / "model").rglob("*.py")) + list((PACKAGE / "content").rglob("*.py")):
+        assert not {n for n in _imports(path) if n.split(".")[0] in {"ipywidgets", "IPython", "matplotlib"}}, path
+
+
+def _writes_files(path: Path) -> bool:
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Name) and func.id in {"open", "mkstemp"}:
+            return True
+        if isinstance(func, ast.Attribute) and func.attr in {"write_bytes", "write_text", "replace", "unlink",
+                                                             "mkstemp", "fdopen", "mkdir"}:
+            if func.attr == "replace" and not (isinstance(func.value, ast.Name) and func.value.id == "os"):
+                continue  # str.replace
+            return True
+    return False
+
+
+def test_only_the_journal_module_touches_participants_files() -> None:
+    writers = sorted(p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py") if _writes_files(p))
+    # navigation.py rewrites the course's own notebooks for developers; it never sees a journal.
+    assert writers == ["model/journal.py", "navigation.py"]

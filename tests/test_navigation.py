@@ -1,0 +1,54 @@
+"""Previous / contents / next links are generated, current, and point at files that exist."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+from trust_workshop import navigation
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKSHOP = ROOT / "workshop"
+
+
+def test_committed_links_are_current() -> None:
+    assert navigation.stale(WORKSHOP) == []
+
+
+def test_every_link_points_at_an_existing_notebook_and_anchor() -> None:
+    for name in navigation.notebook_order(WORKSHOP):
+        nb = json.loads((WORKSHOP / name).read_text("utf-8"))
+        text = "".join(nb["cells"][-1]["source"])
+        assert text.startswith(navigation.MARKER), f"{name}: navigation must be the last cell"
+        for target in re.findall(r"\]\(([^)]+)\)", text):
+            file, _, anchor = target.partition("#")
+            assert (WORKSHOP / file).exists(), f"{name} links to missing {file}"
+            if anchor:
+                headings = ["".join(c["source"]) for c in json.loads((WORKSHOP / file).read_text("utf-8"))["cells"]
+                            if c["cell_type"] == "markdown"]
+                assert any(re.search(rf"^#+ {anchor}\s*$", h, re.M) for h in headings), anchor
+
+
+def test_generator_orders_by_stage_and_handles_first_and_last(tmp_path: Path) -> None:
+    for name in ("00-welcome-and-safety.ipynb", "01-uncover-the-impact.ipynb"):
+        shutil.copy(WORKSHOP / name, tmp_path / name)
+    first = navigation.navigation_markdown("00-welcome-and-safety.ipynb", tmp_path)
+    last = navigation.navigation_markdown("01-uncover-the-impact.ipynb", tmp_path)
+    assert "Previous" not in first and "Next: [1. Uncover the impact](01-uncover-the-impact.ipynb)" in first
+    assert "Previous: [0. Safety, readiness and baseline](00-welcome-and-safety.ipynb)" in last
+    assert "last notebook" in last
+
+
+def test_check_mode_reports_and_write_mode_fixes_a_stale_link(tmp_path: Path, capsys) -> None:
+    for name in ("00-welcome-and-safety.ipynb", "01-uncover-the-impact.ipynb"):
+        shutil.copy(WORKSHOP / name, tmp_path / name)
+    path = tmp_path / "01-uncover-the-impact.ipynb"
+    nb = json.loads(path.read_text("utf-8"))
+    nb["cells"][-1]["source"] = navigation.MARKER + "\n[hand edited](nowhere.ipynb)"
+    path.write_text(json.dumps(nb), "utf-8")
+    assert navigation.main([str(tmp_path), "--check"]) == 1
+    assert "01-uncover-the-impact.ipynb" in capsys.readouterr().out
+    assert navigation.main([str(tmp_path)]) == 0
+    assert navigation.main([str(tmp_path), "--check"]) == 0

@@ -1,0 +1,82 @@
+"""Committed notebooks: cleared outputs, a python3 kernelspec, NN-slug names in sequence, thin hidden code."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from trust_workshop import content
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "workshop").glob("*.ipynb")) + sorted((ROOT / "facilitator").glob("*.ipynb"))
+SKELETON = ["What this session is for", "Check-in", "Exercises", "Reflection", "Homework",
+            "When to seek help", "What's next"]
+
+
+def _load(path: Path) -> dict:
+    return json.loads(path.read_text("utf-8"))
+
+
+def test_there_are_notebooks() -> None:
+    assert len(NOTEBOOKS) >= 2
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_committed_clean_with_a_python3_kernel(path: Path) -> None:
+    nb = _load(path)
+    assert nb["metadata"]["kernelspec"]["name"] == "python3"
+    assert "widgets" not in nb["metadata"], "saved widget state must not be committed"
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            assert cell["outputs"] == [] and cell["execution_count"] is None
+
+
+@pytest.mark.parametrize("folder", ["workshop", "facilitator"])
+def test_names_are_numbered_in_sequence(folder: str) -> None:
+    names = sorted(p.name for p in (ROOT / folder).glob("*.ipynb"))
+    for i, name in enumerate(names):
+        assert re.fullmatch(r"\d{2}-[a-z0-9]+(-[a-z0-9]+)*\.ipynb", name), name
+        assert name.startswith(f"{i:02d}-"), f"{name} is out of sequence"
+
+
+def test_stage_notebooks_match_the_stage_data() -> None:
+    names = {p.stem for p in (ROOT / "workshop").glob("*.ipynb")}
+    for s in content.stages():
+        if s.notebook in names or s.number <= 1:
+            assert s.notebook in names, f"stage {s.number} notebook {s.notebook}.ipynb is missing"
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "workshop").glob("*.ipynb")), ids=lambda p: p.name)
+def test_code_is_thin_hidden_and_tagged(path: Path) -> None:
+    nb = _load(path)
+    for cell in nb["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        source = "".join(cell["source"])
+        assert cell["metadata"].get("jupyter", {}).get("source_hidden") is True
+        assert "hide-input" in cell["metadata"].get("tags", [])
+        for line in filter(None, source.splitlines()):
+            assert re.fullmatch(r"from trust_workshop import \*|[a-z_]+\((\"[a-z_]+\")?\)", line), line
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "workshop").glob("*.ipynb")), ids=lambda p: p.name)
+def test_every_workshop_notebook_follows_the_skeleton(path: Path) -> None:
+    nb = _load(path)
+    markdown = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    headings = re.findall(r"^#{1,2} (.+)$", markdown, re.M)
+    assert headings[0] and markdown.lstrip().startswith("# ")
+    positions = []
+    for part in SKELETON:
+        found = [i for i, h in enumerate(headings) if h.startswith(part)]
+        assert found, f"{path.name} has no '{part}' section"
+        positions.append(found[0])
+    assert positions == sorted(positions), f"{path.name}: skeleton sections out of order"
+    code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+    for call in ("checkin(", "reflection(", "homework(", "get_help()"):
+        assert call in code, f"{path.name} does not call {call}"
+    exercises = sum(code.count(f) for f in ("form(", "checklist(", "list_builder(", "safety_check(",
+                                            "baseline_checkin("))
+    assert exercises >= 2

@@ -1,0 +1,40 @@
+"""Charts: they draw, they carry a caption in words, and they use the colour-blind-safe palette."""
+
+from __future__ import annotations
+
+from trust_workshop import content
+from trust_workshop.model.progress import PulsePoint
+from trust_workshop.views import charts
+
+
+def test_radar_draws_and_the_caption_names_every_scored_stage() -> None:
+    scores = {key: 10 * n for n, key in enumerate(content.stage_keys())}
+    baseline = {key: 50 for key in content.stage_keys()}
+    png = charts.png(charts.radar(scores, baseline))
+    assert png.startswith(b"\x89PNG")
+    caption = charts.radar_caption(scores, baseline)
+    for s in content.stages():
+        assert s.title in caption
+    assert "(baseline 50)" in caption
+    assert "focus on first, is Safety, readiness and baseline" in caption
+
+
+def test_radar_with_some_stages_only_still_draws() -> None:
+    assert charts.png(charts.radar({"uncover": 40})).startswith(b"\x89PNG")
+
+
+def test_empty_captions_say_there_is_nothing_yet() -> None:
+    assert "nothing to draw" in charts.radar_caption({})
+    assert "nothing to draw" in charts.pulse_caption([])
+
+
+def test_pulse_chart_and_caption_describe_the_trend() -> None:
+    dims = {"predictability": 20, "dependability": 40, "faith": 60}
+    points = [PulsePoint("2026-01-01", 30, dims), PulsePoint("2026-01-08", 55, dims)]
+    assert charts.png(charts.pulse_chart(points)).startswith(b"\x89PNG")
+    caption = charts.pulse_caption(points)
+    assert "latest is 55" in caption and "higher than the first (30)" in caption
+    fig = charts.pulse_chart(points)
+    colours = {line.get_color().upper() for line in fig.axes[0].get_lines()}
+    assert colours <= {c.upper() for c in charts.OKABE_ITO.values()}
+    assert len({line.get_linestyle() for line in fig.axes[0].get_lines()}) == 4

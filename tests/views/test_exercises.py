@@ -1,0 +1,237 @@
+"""Widgets as a participant uses them: answers save, survive a kernel restart, and fit the role."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import trust_workshop as tw
+from trust_workshop import content
+from trust_workshop.model import journal as jr
+from trust_workshop.views import session as session_module
+
+from ..conftest import restart_kernel
+
+
+def test_without_a_journal_exercises_explain_what_to_do(data_dir: Path) -> None:
+    view = tw.checkin("uncover")
+    assert view._body.children == ()
+    assert "Open or create your profile" in view._status.value
+
+
+def test_checkin_answers_save_and_survive_a_restart(opened) -> None:
+    view = tw.checkin("uncover")
+    for q in view._questions:
+        q.buttons.value = 4
+    assert "✓ Saved" in view._status.value
+    assert "Score" in view._reading.value and "an area" in view._reading.value
+    restart_kernel()
+    again = tw.checkin("uncover")
+    assert [q.value for q in again._questions] == [4] * len(again._questions)
+    assert "Your answers from today" in again._status.value
+
+
+def test_checkin_from_an_earlier_day_is_shown_as_last_time(opened) -> None:
+    items = content.checkin_items("uncover")
+    opened.journal.record_checkin("stage", "uncover", {it.id: 3 for it in items}, date="2026-01-01")
+    view = tw.checkin("uncover")
+    assert all(q.value is None for q in view._questions)
+    assert "Last time (Thursday 1 January 2026): Score 50 of 100" in view._status.value
+
+
+def test_checkin_wording_follows_role_and_context(opened) -> None:
+    view = tw.checkin("apologise")
+    hurt = [q.item.text for q in view._questions]
+    opened.set_setting("role", "broke")
+    broke = [q.item.text for q in view._questions]
+    assert hurt != broke
+    opened.set_setting("context", "workplace")
+    assert any("colleague" in q.item.text for q in tw.pulse()._questions)
+
+
+def test_pulse_and_baseline_save_to_the_journal(opened) -> None:
+    p = tw.pulse()
+    for q in p._questions:
+        q.buttons.value = 5
+    b = tw.baseline_checkin()
+    b._go(+1)
+    for q in b._questions["uncover"]:
+        q.buttons.value = 2
+    assert b._page == 1
+    j = jr.Journal.open("Sam")
+    assert len(j.pulses()) == 1 and len(j.pulses()[0]["answers"]) == len(p._questions)
+    assert j.checkins("baseline", "uncover")[0]["answers"] == {it.id: 2 for it in content.checkin_items("uncover")}
+    restart_kernel()
+    assert tw.baseline_checkin().answers("uncover") == {it.id: 2 for it in content.checkin_items("uncover")}
+
+
+def test_form_shows_fields_for_the_role_and_keeps_hidden_answers(opened) -> None:
+    view = tw.form("impact_map")
+    assert "hardest_part" in view._boxes and "what_i_did" not in view._boxes
+    view._boxes["what_happened"].value = "<b>not bold</b> {{ x }} $y$ \\ \u0000 🙂"
+    opened.set_setting("role", "broke")
+    assert "what_i_did" in view._boxes
+    view._boxes["what_i_did"].value = "I hid it"
+    saved = jr.Journal.open("Sam").entry("exercise.impact_map")
+    assert saved["what_happened"] == "<b>not bold</b> {{ x }} $y$ \\ \u0000 🙂"
+    assert saved["hardest_part"] == "" and saved["what_i_did"] == "I hid it"
+    restart_kernel()
+    assert tw.form("impact_map")._boxes["what_happened"].value.startswith("<b>not bold</b>")
+
+
+def test_checklist_with_own_items_saves_and_restores(opened) -> None:
+    view = tw.checklist("group_agreements")
+    first = content.exercise("group_agreements")["options"][0]
+    view._boxes[first].value = True
+    view._add_own("We start on time")
+    view._add_own("We start on time")
+    restart_kernel()
+    again = tw.checklist("group_agreements")
+    assert again.value == {"checked": [first, "We start on time"], "own": ["We start on time"]}
+
+
+def test_feelings_checklist_groups_and_own_words(opened) -> None:
+    view = tw.checklist("feelings")
+    view._boxes["numb"].value = True
+    view._add_own("wobbly")
+    assert tw.checklist("feelings").value == {"checked": ["numb", "wobbly"], "own": ["wobbly"]}
+
+
+def test_list_builder_adds_removes_and_escapes(opened) -> None:
+    view = tw.list_builder("questions_i_still_have")
+    view._add("<img src=x onerror=alert(1)>")
+    view._add("When did it start?")
+    view._remove(0)
+    assert tw.list_builder("questions_i_still_have").value == ["When did it start?"]
+    view._add("<script>alert(1)</script>")
+    html = " ".join(row.children[0].value for row in view._rows.children)
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_reflection_and_homework_save(opened) -> None:
+    r = tw.reflection("uncover")
+    first = next(iter(r._boxes))
+    r._boxes[first].value = "A thought"
+    h = tw.homework("uncover")
+    h._idea.value = h._idea.options[1][1]
+    h._boxes["plan"].value = "Sunday, with Alex"
+    h._done.value = True
+    restart_kernel()
+    assert tw.reflection("uncover").value[first] == "A thought"
+    again = tw.homework("uncover")
+    assert again._done.value is True and again._boxes["plan"].value == "Sunday, with Alex"
+    assert again._idea.value == h._idea.options[1][1]
+
+
+def test_safety_check_never_reaches_the_journal_or_the_disk(opened, data_dir: Path) -> None:
+    before = {p: p.read_bytes() for p in data_dir.rglob("*") if p.is_file()}
+    view = tw.safety_check()
+    for box in view._boxes:
+        box.value = True
+    assert view.concern
+    assert "not recommended" in view._result.value and "1-800-799-7233" in view._result.value
+    after = {p: p.read_bytes() for p in data_dir.rglob("*") if p.is_file()}
+    assert after == before
+    exported = opened.journal.export_bytes().decode()
+    for q in content.exercise("safety_check")["questions"]:
+        assert q["id"] not in exported
+    view._reset()
+    assert not view.concern and "Nothing you ticked" in view._result.value
+
+
+def test_safety_check_works_without_a_profile(data_dir: Path) -> None:
+    view = tw.safety_check()
+    view._boxes[0].value = True
+    assert "not recommended" in view._result.value
+
+
+def test_my_data_download_link_holds_the_journal(opened) -> None:
+    import base64
+    import re
+
+    opened.journal.set_entry("exercise.x", "mine")
+    view = tw.my_data()
+    view._make_link()
+    href = re.search(r"href='data:application/json;base64,([^']+)'", view._link.value).group(1)
+    package = json.loads(base64.b64decode(href))
+    assert package["journal"]["entries"]["exercise.x"]["value"] == "mine"
+
+
+def test_my_data_upload_replaces_and_bad_upload_changes_nothing(opened) -> None:
+    opened.journal.set_entry("exercise.x", "exported")
+    exported = opened.journal.export_bytes()
+    opened.journal.set_entry("exercise.x", "changed later")
+    form = tw.form("impact_map")
+    view = tw.my_data()
+    view._on_upload({"new": ({"name": "bad.json", "content": memoryview(b"{nope")},)})
+    assert "not a journal file" in view._status.value
+    assert jr.Journal.open("Sam").entry("exercise.x") == "changed later"
+    view._on_upload({"new": ({"name": "mine.json", "content": memoryview(exported)},)})
+    assert "Imported" in view._status.value
+    assert session_module.session().journal.entry("exercise.x") == "exported"
+    assert form.journal.entry("exercise.x") == "exported"
+
+
+def test_delete_needs_confirmation(opened) -> None:
+    opened.journal.set_entry("exercise.x", "mine")
+    view = tw.my_data()
+    view._ask_delete()
+    sure, buttons = view._confirm_box.children[1], view._confirm_box.children[2]
+    yes = buttons.children[0]
+    assert yes.disabled
+    sure.value = True
+    assert not yes.disabled
+    yes.click()
+    assert jr.list_profiles() == []
+    assert session_module.session().journal is None
+    assert "deleted" in view._status.value
+
+
+def test_progress_charts_show_saved_history(opened) -> None:
+    for date, value in (("2026-01-01", 2), ("2026-01-08", 4)):
+        opened.journal.record_pulse({it.id: value for it in content.pulse_items()}, date=date)
+        opened.journal.record_checkin("baseline" if value == 2 else "stage", "uncover",
+                                      {it.id: value for it in content.checkin_items("uncover")}, date=date)
+    view = tw.progress()
+    images = [c for c in view._body.children if c.__class__.__name__ == "Image"]
+    assert len(images) == 2
+    assert "2 trust pulses from 2026-01-01 to 2026-01-08" in view.captions[1]
+    from trust_workshop.model.progress import checkin_score
+
+    first, last = (checkin_score("uncover", {it.id: v for it in content.checkin_items("uncover")}) for v in (2, 4))
+    assert f"Uncover the impact {last} (baseline {first})" in view.captions[0]
+
+
+def test_get_help_lists_resources_without_a_profile(data_dir: Path) -> None:
+    html = tw.get_help()._body.children[0].value
+    assert "0808 2000 247" in html and "check these numbers" in html
+
+
+def test_views_render_hostile_text_escaped(opened) -> None:
+    name = "<img src=x onerror=alert(1)>"
+    session_module.session().open(name)
+    panel = tw.profile_bar()
+    assert "<img" not in panel._status.value and "&lt;img" in panel._status.value
+
+
+@pytest.mark.parametrize("factory", [lambda: tw.checkin("safety"), tw.pulse, tw.baseline_checkin,
+                                     lambda: tw.form("hopes_worries"), lambda: tw.checklist("group_agreements"),
+                                     lambda: tw.list_builder("questions_i_still_have"),
+                                     lambda: tw.reflection("safety"), lambda: tw.homework("safety"),
+                                     tw.progress, tw.my_data, tw.get_help, tw.safety_check])
+def test_every_control_has_a_description(opened, factory) -> None:
+    import ipywidgets as w
+
+    def walk(widget):
+        yield widget
+        for child in getattr(widget, "children", ()):
+            yield from walk(child)
+
+    for widget in walk(factory()):
+        if isinstance(widget, (w.Button,)):
+            assert widget.description or widget.tooltip, widget
+        elif isinstance(widget, (w.Checkbox, w.Textarea, w.Text, w.ToggleButtons, w.RadioButtons,
+                                 w.Dropdown, w.FileUpload)):
+            assert widget.description, widget
