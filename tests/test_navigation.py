@@ -52,3 +52,18 @@ def test_check_mode_reports_and_write_mode_fixes_a_stale_link(tmp_path: Path, ca
     assert "01-uncover-the-impact.ipynb" in capsys.readouterr().out
     assert navigation.main([str(tmp_path)]) == 0
     assert navigation.main([str(tmp_path), "--check"]) == 0
+
+
+def test_contents_table_lists_every_stage_and_links_only_what_exists(tmp_path: Path) -> None:
+    shutil.copy(WORKSHOP / "00-welcome-and-safety.ipynb", tmp_path)
+    table = navigation.contents_markdown(tmp_path)
+    assert table.startswith("## Contents")
+    assert "[Safety, readiness and baseline](00-welcome-and-safety.ipynb)" in table
+    assert "| 1 | Uncover the impact (coming soon) |" in table
+    assert table.count("\n| ") == 10  # header and nine stages
+
+
+def test_welcome_notebook_holds_the_generated_contents() -> None:
+    nb = json.loads((WORKSHOP / "00-welcome-and-safety.ipynb").read_text("utf-8"))
+    cells = ["".join(c["source"]) for c in nb["cells"] if navigation.CONTENTS_MARKER in "".join(c["source"])]
+    assert cells == [navigation.contents_markdown(WORKSHOP)]

@@ -1,8 +1,9 @@
-"""Previous / contents / next links for the workshop notebooks, generated from one order.
+"""Previous / contents / next links and the contents table, generated from one order.
 
 The order comes from the stage data (``stages.yaml``); a notebook only links to
 notebooks that exist. Each notebook's last markdown cell starts with the marker
-``<!-- navigation -->`` and holds the generated links. Run::
+``<!-- navigation -->`` and holds the generated links; the welcome notebook's
+"Contents" cell holds ``<!-- contents -->`` and the generated table. Run::
 
     python -m trust_workshop.navigation workshop          # rewrite the links
     python -m trust_workshop.navigation workshop --check  # exit 1 if any are stale
@@ -21,6 +22,7 @@ from pathlib import Path
 from trust_workshop import content
 
 MARKER = "<!-- navigation -->"
+CONTENTS_MARKER = "<!-- contents -->"
 CONTENTS_ANCHOR = "Contents"
 NAME = re.compile(r"^(\d{2})-[a-z0-9-]+\.ipynb$")
 
@@ -61,34 +63,54 @@ def navigation_markdown(filename: str, folder: Path) -> str:
     return f"{MARKER}\n---\n" + " | ".join(parts)
 
 
-def _nav_cell(nb: dict) -> dict | None:
-    for cell in nb.get("cells", []):
-        if cell.get("cell_type") == "markdown" and "".join(cell.get("source", "")).startswith(MARKER):
-            return cell
-    return None
+def contents_markdown(folder: Path) -> str:
+    """The contents table: every stage, linked where its notebook exists."""
+    present = set(notebook_order(folder))
+    rows = []
+    for s in content.stages():
+        name = f"{s.notebook}.ipynb"
+        title = f"[{s.title}]({name})" if name in present else f"{s.title} (coming soon)"
+        rows.append(f"| {s.number} | {title} | {s.tagline} |")
+    for name in notebook_order(folder):
+        if not any(name == f"{s.notebook}.ipynb" for s in content.stages()):
+            rows.append(f"| | [{_title(name, folder)}]({name}) | |")
+    return "\n".join([f"## {CONTENTS_ANCHOR}", "", CONTENTS_MARKER, "",
+                      "| Stage | Notebook | In a sentence |", "|---|---|---|", *rows])
+
+
+def _cells(nb: dict, marker: str) -> list[dict]:
+    return [cell for cell in nb.get("cells", [])
+            if cell.get("cell_type") == "markdown" and marker in "".join(cell.get("source", ""))]
+
+
+def _expected(name: str, nb: dict, folder: Path) -> list[tuple[dict | None, str]]:
+    """(cell, the text it should hold) for each generated cell of one notebook."""
+    nav = [c for c in _cells(nb, MARKER) if "".join(c["source"]).startswith(MARKER)]
+    pairs: list[tuple[dict | None, str]] = [(nav[0] if nav else None, navigation_markdown(name, folder))]
+    pairs += [(cell, contents_markdown(folder)) for cell in _cells(nb, CONTENTS_MARKER)]
+    return pairs
 
 
 def stale(folder: Path) -> list[str]:
-    """Notebooks whose navigation cell is missing or out of date."""
+    """Notebooks whose navigation or contents cell is missing or out of date."""
     out = []
     for name in notebook_order(folder):
         nb = json.loads((folder / name).read_text("utf-8"))
-        cell = _nav_cell(nb)
-        if cell is None or "".join(cell["source"]) != navigation_markdown(name, folder):
+        if any(cell is None or "".join(cell["source"]) != text for cell, text in _expected(name, nb, folder)):
             out.append(name)
     return out
 
 
 def write(folder: Path) -> list[str]:
-    """Rewrite every notebook's navigation cell; returns the notebooks changed."""
+    """Rewrite every notebook's generated cells; returns the notebooks changed."""
     changed = []
     for name in stale(folder):
         path = folder / name
         nb = json.loads(path.read_text("utf-8"))
-        cell = _nav_cell(nb)
-        if cell is None:
-            raise SystemExit(f"{name} has no cell starting with {MARKER}; add one at the end.")
-        cell["source"] = navigation_markdown(name, folder)
+        for cell, text in _expected(name, nb, folder):
+            if cell is None:
+                raise SystemExit(f"{name} has no cell starting with {MARKER}; add one at the end.")
+            cell["source"] = text
         path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         changed.append(name)
     return changed

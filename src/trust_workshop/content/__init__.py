@@ -81,6 +81,7 @@ class Stage:
     key: str
     title: str
     short_title: str
+    tagline: str
     notebook: str
     summary: str
     core_ideas: tuple[str, ...]
@@ -126,6 +127,7 @@ def stages() -> tuple[Stage, ...]:
                 key=s["key"],
                 title=s["title"],
                 short_title=s.get("short_title", s["title"]),
+                tagline=s["tagline"],
                 notebook=s["notebook"],
                 summary=s["summary"],
                 core_ideas=tuple(s["core_ideas"]),

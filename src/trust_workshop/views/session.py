@@ -151,8 +151,7 @@ class ProfilePanel(w.VBox):
                 last = jr.last_profile()
                 self._picker.value = last if last in [p.name for p in profiles] else (
                     profiles[0].name if profiles else NEW)
-            new = self._picker.value == NEW
-            row = [self._picker] + ([self._new_name, self._create] if new else [self._open])
+            row = [self._picker, *self._picker_extras(self._picker.value)]
             settings = []
             if journal is not None:
                 self._context.value = journal.context
@@ -184,14 +183,21 @@ class ProfilePanel(w.VBox):
                          "Your answers save automatically to your journal on this computer.</p>")
         return "".join(parts)
 
+    def _picker_extras(self, choice: str | None) -> list[w.Widget]:
+        """What sits beside the picker: a name box for someone new, or Open for another profile."""
+        if choice == NEW:
+            return [self._new_name, self._create]
+        journal = self._session.journal
+        if journal is not None and choice == journal.name:
+            return []
+        return [self._open]
+
     def _on_pick(self, change: dict) -> None:
         if self._busy:
             return
-        new = change["new"] == NEW
         row = self.children[0]
-        keep = [c for c in row.children if c not in (self._new_name, self._create, self._open)]
-        extra = [self._new_name, self._create] if new else [self._open]
-        row.children = [keep[0], *extra, *keep[1:]]
+        rest = [c for c in row.children[1:] if c not in (self._new_name, self._create, self._open)]
+        row.children = [self._picker, *self._picker_extras(change["new"]), *rest]
 
     def _do_open(self) -> None:
         name = self._picker.value

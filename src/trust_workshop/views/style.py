@@ -15,10 +15,18 @@ CSS = """
   height: auto !important; line-height: 1.4 !important;
 }
 .tw-exercise .widget-checkbox { height: auto !important; margin: 2px 0; }
+.tw-exercise .widget-html-content, .tw-profile .widget-html-content { line-height: 1.45 !important; }
+.tw-exercise .widget-html, .tw-profile .widget-html { height: auto !important; }
+.tw-exercise .widget-html p, .tw-profile .widget-html p { margin: 4px 0; }
+.tw-exercise button.jupyter-button:not(.mod-toggle), .tw-profile button.jupyter-button {
+  width: auto !important; min-width: 3em; padding: 0 12px; }
 .tw-exercise .widget-radio-box label { margin: 3px 0; }
 .tw-textarea { flex-direction: column !important; align-items: stretch !important; margin: 6px 0 !important; }
-.tw-textarea > label { width: auto !important; max-width: 100% !important; margin-bottom: 4px; font-weight: 600; }
-.tw-textarea textarea { font-size: var(--jp-content-font-size1, 14px); }
+.tw-textarea > label { width: auto !important; max-width: 100% !important; margin-bottom: 4px; font-weight: 600;
+  text-align: left !important; }
+.tw-textarea textarea { font-family: var(--jp-content-font-family, sans-serif);
+  font-size: var(--jp-content-font-size1, 14px); line-height: 1.45; }
+.tw-scale button.mod-active { background: #0072B2 !important; color: #fff !important; font-weight: 700; }
 .tw-scale .widget-label { display: none !important; }
 .tw-statement { margin: 8px 0 2px 0; }
 .tw-title { margin: 12px 0 4px 0; }
@@ -29,6 +37,7 @@ CSS = """
 .tw-score { border-left: 4px solid #0072B2; padding: 2px 10px; }
 .tw-resources { border-collapse: collapse; margin: 6px 0; }
 .tw-resources th, .tw-resources td { padding: 3px 10px 3px 0; text-align: left; vertical-align: top; }
+.tw-resources td:nth-child(3) { white-space: nowrap; }
 .tw-download { font-weight: 600; margin-left: 10px; }
 .tw-caption { font-style: italic; max-width: 48em; }
 </style>
