@@ -16,7 +16,7 @@ def test_radar_draws_and_the_caption_names_every_scored_stage() -> None:
     for s in content.stages():
         assert s.title in caption
     assert "(baseline 50)" in caption
-    assert "focus on first, is Safety, readiness and baseline" in caption
+    assert "The lowest right now is Safety, readiness and baseline, which may be an area to focus on" in caption
 
 
 def test_radar_with_some_stages_only_still_draws() -> None:

@@ -83,8 +83,8 @@ def radar_caption(scores: Mapping[str, int], baseline: Mapping[str, int] | None 
             parts.append(f"{s.title} {scores[s.key]}{before}")
     lowest = min(scores, key=scores.get)
     return (f"Stage scores out of 100, latest first and baseline in brackets where there is one: "
-            f"{'; '.join(parts)}. The lowest, and so the one to focus on first, is "
-            f"{content.stage(lowest).title}.")
+            f"{'; '.join(parts)}. The lowest right now is {content.stage(lowest).title}, "
+            "which may be an area to focus on.")
 
 
 def pulse_chart(points: Sequence[PulsePoint]) -> Figure:

@@ -34,7 +34,7 @@ class Progress(Exercise):
         again = w.Button(description="Redraw with my latest answers", icon="sync",
                          tooltip="Draw the charts again from your journal")
         again.on_click(lambda _: self.refresh())
-        return [*out, again]
+        return [*out, w.HBox([again])]
 
 
 def progress() -> Progress:
