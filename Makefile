@@ -23,8 +23,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[lab,test]"
 	@touch $(STAMP)
 
+# Jupyter refuses to start as root unless told it may (containers, some hubs).
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
+
 lab: $(STAMP)
-	$(BIN)/jupyter lab $(WELCOME)
+	$(BIN)/jupyter lab $(ALLOW_ROOT) $(WELCOME)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
