@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
@@ -507,8 +508,6 @@ def _upsert(records: list[dict[str, Any]], record: dict[str, Any], keys: tuple[s
 
 
 def _explain_os_error(err: OSError) -> str:
-    import errno
-
     if err.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         reason = "the disk is full"
     elif err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):

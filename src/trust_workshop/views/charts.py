@@ -31,13 +31,6 @@ OKABE_ITO = {
 }
 
 
-def _png(fig: Figure) -> bytes:
-    FigureCanvasAgg(fig)
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=100, bbox_inches="tight")
-    return buf.getvalue()
-
-
 def radar(scores: Mapping[str, int], baseline: Mapping[str, int] | None = None) -> Figure:
     """Stage scores (0-100) around a circle; the baseline, if given, as a dashed line."""
     stages = content.stages()
@@ -125,4 +118,7 @@ def pulse_caption(points: Sequence[PulsePoint]) -> str:
 
 def png(fig: Figure) -> bytes:
     """A figure as PNG bytes."""
-    return _png(fig)
+    FigureCanvasAgg(fig)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=100, bbox_inches="tight")
+    return buf.getvalue()

@@ -75,8 +75,8 @@ class Checklist(Exercise):
                                 if grouped else w.VBox(sections)]
         self._own_boxes = w.VBox()
         self._draw_own(checked)
-        if content.exercise(self.exercise_key).get("allow_own", False) or "groups" in \
-                content.exercise(self.exercise_key):
+        data = content.exercise(self.exercise_key)
+        if data.get("allow_own", "groups" in data):  # grouped word lists always take own words
             body += [self._own_boxes, AddLine("add your own", "Add", self._add_own)]
         return body
 
