@@ -28,6 +28,7 @@ def pytest_configure(config: pytest.Config) -> None:
     for key, value in env.items():
         os.environ[key] = value
     config.addinivalue_line("markers", "notebook: runs a notebook end to end")
+    config.addinivalue_line("markers", "browser: drives real JupyterLab or Voila in Chromium")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -1,0 +1,60 @@
+"""Fixtures for the real-browser tests: one JupyterLab, one Voila, one Chromium per session."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+from . import harness
+
+ARTIFACTS = harness.ROOT / "test-artifacts"
+NO_BROWSER = ("BROWSER TESTS SKIPPED: no Chromium found at /usr/bin/chromium (or $CHROMIUM). "
+              "Install it with `apt-get install chromium`; .ci/run does this. The widgets have NOT "
+              "been checked in a real browser.")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/browser/" in item.nodeid.replace("\\", "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def playwright_browser():
+    if harness.chromium_path() is None:
+        warnings.warn(NO_BROWSER, stacklevel=1)
+        pytest.skip(NO_BROWSER)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = harness.launch_browser(p)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory: pytest.TempPathFactory, playwright_browser):
+    with harness.server("lab", tmp_path_factory.mktemp("lab")) as srv:
+        yield srv
+
+
+@pytest.fixture(scope="session")
+def voila(tmp_path_factory: pytest.TempPathFactory, playwright_browser):
+    with harness.server("voila", tmp_path_factory.mktemp("voila")) as srv:
+        yield srv
+
+
+@pytest.fixture
+def page(playwright_browser):
+    context = playwright_browser.new_context(viewport={"width": 1280, "height": 1000}, accept_downloads=True)
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

@@ -1,0 +1,217 @@
+"""Real JupyterLab and Voila servers and a real Chromium, for the browser tests and the benchmark.
+
+Servers listen on 127.0.0.1 only, on a free port, with a random token; each has its own
+temporary data folder, Jupyter runtime folder and JupyterLab workspace, and is stopped
+when the test session ends. Chromium is Debian's, driven by Playwright.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+IDLE = f"{PANEL} .jp-Notebook-ExecutionIndicator[data-status='idle']"
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium (or $CHROMIUM), if it is installed."""
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
+                      shutil.which("chromium-browser")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Server:
+    kind: str
+    port: int
+    token: str
+    data_dir: Path
+    process: subprocess.Popen
+    log: Path
+    started_in: float = 0.0
+    env: dict = field(default_factory=dict)
+
+    def url(self, path: str) -> str:
+        sep = "&" if "?" in path else "?"
+        return f"http://127.0.0.1:{self.port}/{path.lstrip('/')}{sep}token={self.token}"
+
+    def kernel_pids(self) -> list[int]:
+        """Process ids of the kernels this server started."""
+        import psutil
+
+        return [p.pid for p in psutil.Process(self.process.pid).children(recursive=True)
+                if "ipykernel" in " ".join(p.cmdline())]
+
+
+def _wait_until_up(server: Server, timeout: float = 90) -> None:
+    start = time.perf_counter()
+    probe = "api" if server.kind == "lab" else ""
+    while time.perf_counter() - start < timeout:
+        if server.process.poll() is not None:
+            raise RuntimeError(f"{server.kind} exited early:\n{server.log.read_text()[-3000:]}")
+        try:
+            urllib.request.urlopen(server.url(probe), timeout=2)
+            server.started_in = time.perf_counter() - start
+            return
+        except OSError:
+            time.sleep(0.25)
+    raise RuntimeError(f"{server.kind} did not start within {timeout} s:\n{server.log.read_text()[-3000:]}")
+
+
+@contextlib.contextmanager
+def server(kind: str, tmp: Path, profile: str | None = "Browser tester") -> Iterator[Server]:
+    """Start ``jupyter lab`` or ``voila`` on 127.0.0.1 with a token; stop it afterwards."""
+    tmp.mkdir(parents=True, exist_ok=True)
+    port, token = free_port(), secrets.token_hex(16)
+    env = dict(os.environ)
+    env.update({
+        "TRUST_WORKSHOP_DATA_DIR": str(tmp / "data"),
+        "JUPYTER_RUNTIME_DIR": str(tmp / "runtime"),
+        "IPYTHONDIR": str(tmp / "ipython"),
+        "MPLCONFIGDIR": str(tmp / "matplotlib"),
+        "JUPYTER_CONFIG_DIR": str(tmp / "config"),
+    })
+    env.pop("TRUST_WORKSHOP_PROFILE", None)
+    if profile:
+        env["TRUST_WORKSHOP_PROFILE"] = profile
+    if kind == "lab":
+        cmd = [str(BIN / "jupyter"), "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
+               f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
+               f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={ROOT}",
+               f"--LabServerApp.workspaces_dir={tmp / 'workspaces'}", "--LabApp.news_url=",
+               "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+    elif kind == "voila":
+        cmd = [str(BIN / "voila"), "--no-browser", "--Voila.ip=127.0.0.1", f"--Voila.port={port}",
+               f"--Voila.token={token}", f"--Voila.root_dir={ROOT}", "--show_tracebacks=True"]
+    else:
+        raise ValueError(kind)
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and kind == "lab":
+        cmd.append("--allow-root")
+    log = tmp / f"{kind}.log"
+    with open(log, "w") as fh:
+        process = subprocess.Popen(cmd, env=env, stdout=fh, stderr=subprocess.STDOUT, cwd=ROOT)
+    srv = Server(kind, port, token, tmp / "data", process, log, env=env)
+    try:
+        _wait_until_up(srv)
+        yield srv
+    finally:
+        process.terminate()
+        try:
+            process.wait(20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def launch_browser(playwright):
+    return playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+
+
+# --- JupyterLab actions -------------------------------------------------------------------
+
+
+def open_notebook(page, srv: Server, path: str) -> float:
+    """Open a notebook and wait for its kernel; returns the seconds it took."""
+    start = time.perf_counter()
+    page.goto(srv.url(f"lab/tree/{path}?reset"))  # ?reset: do not restore earlier tests' tabs
+    page.wait_for_selector(f"{PANEL} .jp-Notebook .jp-Cell", timeout=90_000)
+    page.wait_for_selector(IDLE, state="attached", timeout=90_000)
+    return time.perf_counter() - start
+
+
+def _menu(page, menu: str, item: str) -> None:
+    page.click(f"{PANEL} .jp-Notebook")
+    page.click(f".lm-MenuBar-itemLabel:text-is('{menu}')")
+    page.click(f".lm-Menu-itemLabel:text-is('{item}')")
+
+
+def wait_all_cells_ran(page, timeout: float = 120_000) -> None:
+    """Wait until every code cell shows a numbered result and the kernel is idle.
+
+    Code inputs are collapsed in these notebooks, so the input prompts are blank; every
+    code cell ends in a widget, so each shows an output prompt once it has run.
+    """
+    page.wait_for_function(
+        """(panel) => {
+            const cells = [...document.querySelectorAll(panel + ' .jp-CodeCell')];
+            return cells.length > 0 && cells.every(c => [...c.querySelectorAll('.jp-OutputPrompt')]
+                .some(p => /\\[\\d+\\]/.test(p.textContent)));
+        }""", arg=PANEL, timeout=timeout)
+    page.wait_for_selector(IDLE, state="attached", timeout=timeout)
+
+
+def clear_prompts_marker(page) -> None:
+    """Blank old output prompts, so a re-run can be waited for."""
+    page.evaluate("""(panel) => document.querySelectorAll(panel + ' .jp-CodeCell .jp-OutputPrompt')
+                     .forEach(p => p.textContent = '')""", PANEL)
+
+
+def run_all(page) -> float:
+    """Run All Cells from the menu; returns seconds until every widget cell has run."""
+    clear_prompts_marker(page)
+    start = time.perf_counter()
+    _menu(page, "Run", "Run All Cells")
+    wait_all_cells_ran(page)
+    page.wait_for_selector(f"{PANEL} .jp-OutputArea .jupyter-widgets", timeout=30_000)
+    return time.perf_counter() - start
+
+
+def restart_and_run_all(page) -> None:
+    clear_prompts_marker(page)
+    _menu(page, "Kernel", "Restart Kernel and Run All Cells…")
+    page.click(".jp-Dialog .jp-mod-accept")
+    wait_all_cells_ran(page)
+
+
+def problems_on_page(page) -> dict[str, int]:
+    """Counts of things that must never appear."""
+    return {
+        "kernel dialog": page.locator(".jp-Dialog:has-text('Select Kernel')").count(),
+        "Error displaying widget": page.locator("text=Error displaying widget").count(),
+        "traceback": page.locator(f"{PANEL} .jp-OutputArea-output:has-text('Traceback')").count()
+        + page.locator(f"{PANEL} .jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count(),
+    }
+
+
+def screenshots(page, out: Path, stem: str, scroller: str = f"{PANEL} .jp-WindowedPanel-outer") -> list[Path]:
+    """Screenshots down the whole notebook, one per screenful."""
+    out.mkdir(parents=True, exist_ok=True)
+    shots = []
+    height = page.evaluate("(sel) => document.querySelector(sel)?.scrollHeight || 0", scroller)
+    y, i = 0, 0
+    while True:
+        page.evaluate("([sel, y]) => document.querySelector(sel)?.scrollTo(0, y)", [scroller, y])
+        page.wait_for_timeout(300)
+        path = out / f"{stem}-{i:02d}.png"
+        page.screenshot(path=str(path))
+        shots.append(path)
+        y, i = y + 900, i + 1
+        if y >= height or i >= 40:
+            return shots
+
+
+def notebook_slug(path: str) -> str:
+    return re.sub(r"[^a-z0-9-]+", "-", path.removesuffix(".ipynb").lower()).strip("-")

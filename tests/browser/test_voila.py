@@ -1,0 +1,66 @@
+"""Every participant notebook in a real Voila: renders, hides code, widgets respond and save."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from trust_workshop.model import journal as jr
+
+from . import harness
+
+WORKSHOP = sorted(p.relative_to(harness.ROOT).as_posix() for p in (harness.ROOT / "workshop").glob("*.ipynb"))
+
+
+def _render(page, voila, path: str):
+    page.goto(voila.url(f"voila/render/{path}"), timeout=120_000)
+    page.locator(".tw-exercise h4:text-is('Where to get help')").wait_for(timeout=120_000)
+    page.wait_for_timeout(500)
+
+
+@pytest.mark.parametrize("path", WORKSHOP)
+def test_notebook_renders_in_voila_and_its_widgets_respond(path: str, voila, page, artifacts: Path) -> None:
+    _render(page, voila, path)
+    assert page.locator(".jupyter-widgets").count() > 5
+    assert page.locator("text=Error displaying widget").count() == 0
+    assert page.locator("text=Traceback").count() == 0
+    assert page.locator("text=from trust_workshop import").count() == 0, "code must not be shown"
+    exercise = page.locator(".tw-exercise:has(.tw-scale)").first
+    exercise.locator(".tw-scale").first.locator("button:text-is('3')").click()
+    exercise.locator(".tw-saved:has-text('Saved at')").wait_for(timeout=15_000)
+    assert exercise.locator(".tw-scale").first.locator("button.mod-active").inner_text().strip() == "3"
+    page.screenshot(path=str(artifacts / f"voila-{harness.notebook_slug(path)}.png"), full_page=True)
+
+
+def test_safety_check_responds_in_voila_and_saves_nothing(voila, page) -> None:
+    before = sorted(p.name for p in voila.data_dir.rglob("*"))
+    _render(page, voila, "workshop/00-welcome-and-safety.ipynb")
+    after_load = sorted(p.name for p in voila.data_dir.rglob("*"))
+    check = page.locator(".tw-exercise:has(h4:text-is('A private safety check'))")
+    check.locator("input[type=checkbox]").first.check()
+    check.locator("text=is not recommended right now").wait_for(timeout=15_000)
+    assert sorted(p.name for p in voila.data_dir.rglob("*")) == after_load
+    assert set(before) <= set(after_load)
+
+
+def test_export_and_import_work_in_voila(voila, page, tmp_path: Path) -> None:
+    _render(page, voila, "workshop/00-welcome-and-safety.ipynb")
+    data = page.locator(".tw-exercise:has(h4:text-is('My journal file'))")
+    data.locator("button:has-text('Download my journal')").click()
+    with page.expect_download() as info:
+        data.locator("a.tw-download").click()
+    saved = tmp_path / "journal.json"
+    info.value.save_as(saved)
+    assert jr.read_import(saved.read_bytes())["profile"]["name"] == "Browser tester"
+    bad = tmp_path / "not-a-journal.json"
+    bad.write_text("{ this is not json")
+    upload = data.locator(".widget-upload, button:has-text('Upload a journal')").first
+    with page.expect_file_chooser() as chooser:
+        upload.click()
+    chooser.value.set_files(str(bad))
+    data.locator("text=not a journal file").wait_for(timeout=15_000)
+    with page.expect_file_chooser() as chooser:
+        upload.click()
+    chooser.value.set_files(str(saved))
+    data.locator("text=Imported the journal of 'Browser tester'").wait_for(timeout=15_000)
