@@ -196,14 +196,25 @@ def problems_on_page(page) -> dict[str, int]:
     }
 
 
-def screenshots(page, out: Path, stem: str, scroller: str = f"{PANEL} .jp-WindowedPanel-outer") -> list[Path]:
-    """Screenshots down the whole notebook, one per screenful."""
+FIND_SCROLLER = """() => {
+    const all = [document.scrollingElement, ...document.querySelectorAll('*')];
+    let best = null;
+    for (const el of all) {
+        if (el && el.scrollHeight > el.clientHeight + 50 && el.clientHeight > 200 &&
+            (!best || el.scrollHeight > best.scrollHeight)) best = el;
+    }
+    if (best) best.setAttribute('data-tw-scroller', '1');
+    return best ? best.scrollHeight : 0;
+}"""
+
+
+def screenshots(page, out: Path, stem: str) -> list[Path]:
+    """Screenshots down the whole page, one per screenful, whatever element scrolls."""
     out.mkdir(parents=True, exist_ok=True)
-    shots = []
-    height = page.evaluate("(sel) => document.querySelector(sel)?.scrollHeight || 0", scroller)
-    y, i = 0, 0
+    height = page.evaluate(FIND_SCROLLER)
+    shots, y, i = [], 0, 0
     while True:
-        page.evaluate("([sel, y]) => document.querySelector(sel)?.scrollTo(0, y)", [scroller, y])
+        page.evaluate("(y) => document.querySelector('[data-tw-scroller]')?.scrollTo(0, y)", y)
         page.wait_for_timeout(300)
         path = out / f"{stem}-{i:02d}.png"
         page.screenshot(path=str(path))

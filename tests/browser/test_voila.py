@@ -30,7 +30,7 @@ def test_notebook_renders_in_voila_and_its_widgets_respond(path: str, voila, pag
     exercise.locator(".tw-scale").first.locator("button:text-is('3')").click()
     exercise.locator(".tw-saved:has-text('Saved at')").wait_for(timeout=15_000)
     assert exercise.locator(".tw-scale").first.locator("button.mod-active").inner_text().strip() == "3"
-    page.screenshot(path=str(artifacts / f"voila-{harness.notebook_slug(path)}.png"), full_page=True)
+    harness.screenshots(page, artifacts, f"voila-{harness.notebook_slug(path)}")
 
 
 def test_safety_check_responds_in_voila_and_saves_nothing(voila, page) -> None:
