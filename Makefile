@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 WELCOME := workshop/00-welcome-and-safety.ipynb
 
-.PHONY: lab test lint nav clean help
+.PHONY: lab test bench lint nav clean help
 
 help:
 	@echo "make lab    open the workshop in JupyterLab (sets everything up on first run)"
@@ -31,6 +31,9 @@ lab: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests workshop facilitator

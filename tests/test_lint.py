@@ -13,6 +13,6 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_ruff_is_clean() -> None:
     ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
     assert ruff, "ruff is part of the test dependencies"
-    paths = [p for p in ("src", "tests", "workshop", "facilitator", "conftest.py") if (ROOT / p).exists()]
+    paths = [p for p in ("src", "tests", "workshop", "facilitator", "benchmarks", "conftest.py") if (ROOT / p).exists()]
     result = subprocess.run([ruff, "check", "--no-cache", *paths], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

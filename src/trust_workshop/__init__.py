@@ -14,14 +14,20 @@ import higher ones.
 from trust_workshop.views.checkin import baseline_checkin, checkin, final_checkin, pulse
 from trust_workshop.views.data import my_data
 from trust_workshop.views.forms import form, homework, reflection
+from trust_workshop.views.journey import journey, pre_post
 from trust_workshop.views.lists import checklist, list_builder
+from trust_workshop.views.practice import apology_builder, i_statement, validation_practice
 from trust_workshop.views.progress import progress
+from trust_workshop.views.records import agreement_builder, bank_account, milestones, promise_log
 from trust_workshop.views.safety import get_help, safety_check
 from trust_workshop.views.session import profile_bar, profile_setup
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "agreement_builder",
+    "apology_builder",
+    "bank_account",
     "baseline_checkin",
     "checkin",
     "checklist",
@@ -29,12 +35,18 @@ __all__ = [
     "form",
     "get_help",
     "homework",
+    "i_statement",
+    "journey",
     "list_builder",
+    "milestones",
     "my_data",
+    "pre_post",
     "profile_bar",
     "profile_setup",
     "progress",
+    "promise_log",
     "pulse",
     "reflection",
     "safety_check",
+    "validation_practice",
 ]

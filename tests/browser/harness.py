@@ -86,6 +86,12 @@ def _wait_until_up(server: Server, timeout: float = 90) -> None:
 def server(kind: str, tmp: Path, profile: str | None = "Browser tester") -> Iterator[Server]:
     """Start ``jupyter lab`` or ``voila`` on 127.0.0.1 with a token; stop it afterwards."""
     tmp.mkdir(parents=True, exist_ok=True)
+    # Serve a copy: JupyterLab autosaves notebooks (with outputs) and writes checkpoints,
+    # and tests must never write to the repository.
+    root = tmp / "course"
+    for folder in ("workshop", "facilitator"):
+        shutil.copytree(ROOT / folder, root / folder, dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     port, token = free_port(), secrets.token_hex(16)
     env = dict(os.environ)
     env.update({
@@ -101,19 +107,19 @@ def server(kind: str, tmp: Path, profile: str | None = "Browser tester") -> Iter
     if kind == "lab":
         cmd = [str(BIN / "jupyter"), "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
                f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
-               f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={ROOT}",
+               f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
                f"--LabServerApp.workspaces_dir={tmp / 'workspaces'}", "--LabApp.news_url=",
                "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
     elif kind == "voila":
         cmd = [str(BIN / "voila"), "--no-browser", "--Voila.ip=127.0.0.1", f"--Voila.port={port}",
-               f"--Voila.token={token}", f"--Voila.root_dir={ROOT}", "--show_tracebacks=True"]
+               f"--Voila.token={token}", f"--Voila.root_dir={root}", "--show_tracebacks=True"]
     else:
         raise ValueError(kind)
     if hasattr(os, "geteuid") and os.geteuid() == 0 and kind == "lab":
         cmd.append("--allow-root")
     log = tmp / f"{kind}.log"
     with open(log, "w") as fh:
-        process = subprocess.Popen(cmd, env=env, stdout=fh, stderr=subprocess.STDOUT, cwd=ROOT)
+        process = subprocess.Popen(cmd, env=env, stdout=fh, stderr=subprocess.STDOUT, cwd=root)
     srv = Server(kind, port, token, tmp / "data", process, log, env=env)
     try:
         _wait_until_up(srv)

@@ -70,3 +70,13 @@ def test_export_download_gives_a_file_that_imports_back(lab, page, tmp_path: Pat
     journal, _ = jr.import_journal(raw)
     assert journal.entry("exercise.hopes_worries")["hope_change"] == typed
     assert json.loads(raw)["format"] == jr.EXPORT_FORMAT
+
+
+def test_the_browser_tests_leave_the_repository_alone(lab) -> None:
+    """JupyterLab autosaves; the server works on a copy, so the course files stay as committed."""
+    import subprocess
+
+    changed = subprocess.run(["git", "status", "--porcelain", "--", "workshop", "facilitator"],
+                             cwd=harness.ROOT, capture_output=True, text=True).stdout
+    assert ".ipynb_checkpoints" not in changed
+    assert not [line for line in changed.splitlines() if line.startswith(" M")], changed

@@ -40,8 +40,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 import filelock
-import jsonschema
 import platformdirs
 
 APP = "trust-workshop"
@@ -136,6 +136,11 @@ def journal_schema() -> dict[str, Any]:
     return json.loads(text)
 
 
+@cache
+def _journal_validator():
+    return fastjsonschema.compile(journal_schema())
+
+
 def new_journal(name: str) -> dict[str, Any]:
     """An empty journal for a profile."""
     now = _now()
@@ -164,9 +169,9 @@ def validate(data: Any) -> dict[str, Any]:
             f"this one reads version {SCHEMA_VERSION})"
         )
     try:
-        jsonschema.validate(data, journal_schema())
-    except jsonschema.ValidationError as err:
-        where = "/".join(str(p) for p in err.absolute_path) or "the top level"
+        _journal_validator()(data)
+    except fastjsonschema.JsonSchemaValueException as err:
+        where = "/".join(str(p) for p in err.path[1:]) or "the top level"
         raise JournalError(f"part of it is not in the expected shape (at {where})") from err
     return data
 

@@ -71,3 +71,104 @@ def checkin_history(checkins: list[dict[str, Any]], stage_key: str) -> list[tupl
 def sessions_count(checkins: list[dict[str, Any]], pulses: list[dict[str, Any]]) -> int:
     """How many different days have a saved check-in or pulse."""
     return len({c["date"] for c in checkins} | {p["date"] for p in pulses})
+
+
+# --- promises, deposits and withdrawals, pre/post ------------------------------------------
+
+
+@dataclass(frozen=True)
+class WeekRate:
+    week: str
+    made: int
+    kept: int
+
+    @property
+    def rate(self) -> float | None:
+        """Share of promises kept, 0-1, or None for a week with no promises."""
+        return self.kept / self.made if self.made else None
+
+
+def week_of(day: str) -> str:
+    """The Monday that starts the week of an ISO date."""
+    import datetime as dt
+
+    d = dt.date.fromisoformat(str(day))
+    return (d - dt.timedelta(days=d.weekday())).isoformat()
+
+
+def kept_rates(promises: list[dict[str, Any]]) -> list[WeekRate]:
+    """Promises made and kept per week, oldest first.
+
+    Each promise is ``{"date": "YYYY-MM-DD", "kept": "yes" | "no" | "not yet", ...}``.
+    Promises still "not yet" due are left out, so a week in progress is not marked down.
+    """
+    weeks: dict[str, list[int]] = {}
+    for p in promises:
+        if p.get("kept") not in ("yes", "no"):
+            continue
+        total = weeks.setdefault(week_of(p["date"]), [0, 0])
+        total[0] += 1
+        total[1] += p["kept"] == "yes"
+    return [WeekRate(week, made, kept) for week, (made, kept) in sorted(weeks.items())]
+
+
+def overall_kept_rate(log: list[dict[str, Any]]) -> float | None:
+    rates = kept_rates(log)
+    made = sum(r.made for r in rates)
+    return sum(r.kept for r in rates) / made if made else None
+
+
+def tally(entries: list[dict[str, Any]]) -> list[tuple[str, int, int]]:
+    """(week, deposits, withdrawals) per week (starting Monday), oldest first."""
+    weeks: dict[str, list[int]] = {}
+    for e in entries:
+        counts = weeks.setdefault(week_of(e["date"]), [0, 0])
+        counts[0 if e["kind"] == "deposit" else 1] += 1
+    return [(week, d, w) for week, (d, w) in sorted(weeks.items())]
+
+
+@dataclass(frozen=True)
+class StageChange:
+    stage: str
+    baseline: int | None
+    final: int | None
+
+    @property
+    def change(self) -> int | None:
+        if self.baseline is None or self.final is None:
+            return None
+        return self.final - self.baseline
+
+
+def pre_post(checkins: list[dict[str, Any]]) -> list[StageChange]:
+    """Baseline (stage 0) against final (stage 8) scores for every stage, in stage order."""
+    before = stage_scores(checkins, ("baseline",))
+    after = stage_scores(checkins, ("final",))
+    return [StageChange(key, before.get(key), after.get(key)) for key in content.stage_keys()]
+
+
+def pre_post_reading(changes: list[StageChange]) -> str:
+    """Plain words for a pre/post comparison: what moved, never a verdict."""
+    both = [c for c in changes if c.change is not None]
+    if not both:
+        return ("There is nothing to compare yet. The comparison appears once a stage has both a "
+                "baseline answer (notebook 00) and a final answer (notebook 08).")
+    up = [c for c in both if c.change >= 10]
+    down = [c for c in both if c.change <= -10]
+    steady = [c for c in both if -10 < c.change < 10]
+
+    def names(items: list[StageChange]) -> str:
+        return ", ".join(content.stage(c.stage).title for c in items)
+
+    parts = [f"{len(both)} of 9 stages have both a baseline and a final answer."]
+    if up:
+        parts.append(f"Your answers moved up by 10 points or more for: {names(up)}.")
+    if down:
+        parts.append(f"They moved down by 10 points or more for: {names(down)}. A lower score late in "
+                     "the work often means you can see things more clearly now; it may be an area to "
+                     "focus on, or to talk through with your facilitator.")
+    if steady:
+        parts.append(f"They stayed within 10 points for: {names(steady)}.")
+    parts.append("Changes of a few points come and go with the day you are having; look at the "
+                 "pattern, not single numbers.")
+    return " ".join(parts)

@@ -12,12 +12,20 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Mapping, Sequence
-
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
+from typing import TYPE_CHECKING
 
 from trust_workshop import content
 from trust_workshop.model.progress import DIMENSIONS, PulsePoint
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+
+def _new_figure(figsize: tuple[float, float]) -> Figure:
+    # matplotlib is imported on first use: notebooks without charts never pay for it.
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=figsize)
 
 OKABE_ITO = {
     "blue": "#0072B2",
@@ -36,7 +44,7 @@ def radar(scores: Mapping[str, int], baseline: Mapping[str, int] | None = None) 
     stages = content.stages()
     labels = [s.short_title for s in stages]
     angles = [2 * math.pi * i / len(stages) for i in range(len(stages))]
-    fig = Figure(figsize=(6.2, 6.2))
+    fig = _new_figure((6.2, 6.2))
     ax = fig.add_subplot(projection="polar")
     ax.set_theta_offset(math.pi / 2)
     ax.set_theta_direction(-1)
@@ -82,7 +90,7 @@ def radar_caption(scores: Mapping[str, int], baseline: Mapping[str, int] | None 
 
 def pulse_chart(points: Sequence[PulsePoint]) -> Figure:
     """The overall pulse and its three dimensions over the sessions."""
-    fig = Figure(figsize=(7.5, 3.6))
+    fig = _new_figure((7.5, 3.6))
     ax = fig.add_subplot()
     xs = list(range(1, len(points) + 1))
     styles = {"predictability": (OKABE_ITO["sky"], ":", "^"),
@@ -118,7 +126,119 @@ def pulse_caption(points: Sequence[PulsePoint]) -> str:
 
 def png(fig: Figure) -> bytes:
     """A figure as PNG bytes."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
     FigureCanvasAgg(fig)
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=100, bbox_inches="tight")
     return buf.getvalue()
+
+
+def kept_rate_chart(rates: Sequence) -> Figure:
+    """Share of promises kept each week, as bars labelled with kept / made."""
+    fig = _new_figure((7.0, 3.2))
+    ax = fig.add_subplot()
+    xs = list(range(len(rates)))
+    values = [100 * r.rate for r in rates]
+    bars = ax.bar(xs, values, color=OKABE_ITO["blue"], edgecolor=OKABE_ITO["black"], linewidth=0.5)
+    for bar, r in zip(bars, rates, strict=True):
+        ax.annotate(f"{r.kept}/{r.made}", (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+                    ha="center", va="bottom", fontsize=8, xytext=(0, 2), textcoords="offset points")
+    ax.set_ylim(0, 110)
+    ax.set_xticks(xs, labels=[f"week of\n{r.week}" for r in rates], fontsize=8)
+    ax.set_ylabel("Promises kept (%)")
+    ax.set_title("Promises kept each week", fontsize=11)
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def kept_rate_caption(rates: Sequence) -> str:
+    if not rates:
+        return "No promises have been marked kept or not kept yet, so there is nothing to draw."
+    parts = [f"week of {r.week}: {r.kept} of {r.made} kept" for r in rates]
+    made, kept = sum(r.made for r in rates), sum(r.kept for r in rates)
+    return f"Promises kept by week: {'; '.join(parts)}. In all, {kept} of {made} ({round(100 * kept / made)}%)."
+
+
+def tally_chart(weeks: Sequence[tuple[str, int, int]]) -> Figure:
+    """Deposits above the line and withdrawals below it, week by week."""
+    fig = _new_figure((7.0, 3.2))
+    ax = fig.add_subplot()
+    xs = list(range(len(weeks)))
+    ax.bar(xs, [d for _, d, _ in weeks], color=OKABE_ITO["green"], label="Deposits", hatch="//",
+           edgecolor=OKABE_ITO["black"], linewidth=0.5)
+    ax.bar(xs, [-w for _, _, w in weeks], color=OKABE_ITO["vermillion"], label="Withdrawals",
+           edgecolor=OKABE_ITO["black"], linewidth=0.5)
+    ax.axhline(0, color=OKABE_ITO["black"], linewidth=0.8)
+    ax.set_xticks(xs, labels=[f"week of\n{w}" for w, _, _ in weeks], fontsize=8)
+    ax.set_ylabel("How many")
+    ax.set_title("Deposits and withdrawals", fontsize=11)
+    ax.yaxis.set_major_formatter(lambda v, _pos: f"{abs(int(v))}")
+    ax.legend(frameon=False, fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1))
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def tally_caption(weeks: Sequence[tuple[str, int, int]]) -> str:
+    if not weeks:
+        return "Nothing has been logged yet, so there is nothing to draw."
+    parts = [f"week of {w}: {d} deposits, {x} withdrawals" for w, d, x in weeks]
+    return "Deposits and withdrawals by week: " + "; ".join(parts) + "."
+
+
+def timeline_chart(items: Sequence[tuple[str, str]]) -> Figure:
+    """Milestones as points on a line of dates, each labelled."""
+    import datetime as dt
+
+    fig = _new_figure((7.5, 2.4 + 0.1 * len(items)))
+    ax = fig.add_subplot()
+    dates = [dt.date.fromisoformat(d) for d, _ in items]
+    ax.axhline(0, color=OKABE_ITO["black"], linewidth=1)
+    ax.plot(dates, [0] * len(dates), "o", color=OKABE_ITO["blue"], markersize=8)
+    for i, (day, (_, text)) in enumerate(zip(dates, items, strict=True)):
+        height = 1 if i % 2 == 0 else -1
+        label = text if len(text) <= 40 else text[:39] + "…"
+        ax.annotate(label, (day, 0), xytext=(0, 28 * height), textcoords="offset points", ha="center",
+                    va="bottom" if height > 0 else "top", fontsize=8,
+                    arrowprops={"arrowstyle": "-", "color": "#777"})
+    ax.set_ylim(-1.5, 1.5)
+    ax.set_yticks([])
+    ax.spines[["top", "right", "left"]].set_visible(False)
+    ax.set_title("Milestones", fontsize=11)
+    fig.autofmt_xdate()
+    return fig
+
+
+def timeline_caption(items: Sequence[tuple[str, str]]) -> str:
+    if not items:
+        return "No milestones yet, so there is nothing to draw."
+    return "Milestones in date order: " + "; ".join(f"{d}: {t}" for d, t in items) + "."
+
+
+def pre_post_chart(changes: Sequence) -> Figure:
+    """Baseline and final scores side by side for each stage."""
+    stages = content.stages()
+    fig = _new_figure((8.0, 3.6))
+    ax = fig.add_subplot()
+    xs = list(range(len(stages)))
+    by_key = {c.stage: c for c in changes}
+    before = [by_key[s.key].baseline if s.key in by_key else None for s in stages]
+    after = [by_key[s.key].final if s.key in by_key else None for s in stages]
+    ax.bar([x - 0.2 for x in xs], [v or 0 for v in before], width=0.4, color=OKABE_ITO["orange"],
+           hatch="..", edgecolor=OKABE_ITO["black"], linewidth=0.5, label="Baseline (notebook 00)")
+    ax.bar([x + 0.2 for x in xs], [v or 0 for v in after], width=0.4, color=OKABE_ITO["blue"],
+           edgecolor=OKABE_ITO["black"], linewidth=0.5, label="Final (notebook 08)")
+    ax.set_ylim(0, 100)
+    ax.set_xticks(xs, labels=[s.short_title for s in stages], rotation=30, ha="right", fontsize=8)
+    ax.set_ylabel("Score (0-100)")
+    ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def pre_post_caption(changes: Sequence) -> str:
+    both = [c for c in changes if c.change is not None]
+    if not both:
+        return "No stage has both a baseline and a final answer yet, so there is nothing to compare."
+    return "Baseline then final score by stage: " + "; ".join(
+        f"{content.stage(c.stage).title} {c.baseline} then {c.final}" for c in both) + "."

@@ -173,53 +173,64 @@ class WholeCheckin(Exercise):
 
     def build(self) -> list[w.Widget]:
         saved = self._saved()
-        self._pages = []
+        self._answers = {st.key: dict(saved.get(st.key, {})) for st in content.stages()}
+        # Pages are built when first shown: 54 questions at once made the notebook slow to open.
+        self._pages: dict[str, w.VBox] = {}
         self._questions: dict[str, list[ScaleQuestion]] = {}
-        for st in content.stages():
-            answers = saved.get(st.key, {})
-            qs = [ScaleQuestion(it, n, answers.get(it.id))
-                  for n, it in enumerate(content.checkin_items(st.key, self.role, self.context), start=1)]
-            for q in qs:
-                q.buttons.observe(lambda ch, key=st.key: self._changed(key), names="value")
-            self._questions[st.key] = qs
-            heading = w.HTML(f"<h5>Stage {st.number}: {esc(st.title)}</h5>{paragraph(st.summary, 'tw-muted')}")
-            self._pages.append(w.VBox([heading, *qs]))
         self._back = w.Button(description="Back", icon="arrow-left", tooltip="The previous stage")
         self._next = w.Button(description="Next", icon="arrow-right", tooltip="The next stage")
         self._where = w.HTML()
         self._back.on_click(lambda _: self._go(-1))
         self._next.on_click(lambda _: self._go(+1))
-        self._holder = w.Box([self._pages[self._page]])
+        self._holder = w.Box([self._page_widget(self._page)])
         self._summary = w.HTML()
         self._update()
         nav = w.HBox([self._back, self._where, self._next], layout=w.Layout(align_items="center"))
         return [nav, self._holder, self._summary]
 
+    def _page_widget(self, index: int) -> w.VBox:
+        st = content.stages()[index]
+        if st.key not in self._pages:
+            answers = self._answers[st.key]
+            qs = [ScaleQuestion(it, n, answers.get(it.id))
+                  for n, it in enumerate(content.checkin_items(st.key, self.role, self.context), start=1)]
+            for q in qs:
+                q.buttons.observe(lambda ch, key=st.key, item=q.item.id: self._changed(key, item, ch["new"]),
+                                  names="value")
+            self._questions[st.key] = qs
+            heading = w.HTML(f"<h5>Stage {st.number}: {esc(st.title)}</h5>{paragraph(st.summary, 'tw-muted')}")
+            self._pages[st.key] = w.VBox([heading, *qs])
+        return self._pages[st.key]
+
     def _go(self, step: int) -> None:
-        self._page = max(0, min(len(self._pages) - 1, self._page + step))
-        self._holder.children = [self._pages[self._page]]
+        self._page = max(0, min(len(content.stages()) - 1, self._page + step))
+        self._holder.children = [self._page_widget(self._page)]
         self._update()
 
     def answers(self, stage_key: str) -> dict[str, int]:
-        return {q.item.id: q.value for q in self._questions[stage_key] if q.value is not None}
+        return {k: v for k, v in self._answers[stage_key].items() if v is not None}
 
     @property
     def value(self) -> dict[str, dict[str, int]]:
-        return {key: self.answers(key) for key in getattr(self, "_questions", {})}
+        return {key: self.answers(key) for key in getattr(self, "_answers", {})}
 
     def _update(self) -> None:
-        stage_count = len(self._pages)
+        stage_count = len(content.stages())
         self._where.value = f"&nbsp;<b>Page {self._page + 1} of {stage_count}</b>&nbsp;"
         self._back.disabled = self._page == 0
         self._next.disabled = self._page == stage_count - 1
-        done = sum(1 for key in self._questions if progress.checkin_score(key, self.answers(key)) is not None)
+        done = sum(1 for key in self._answers if progress.checkin_score(key, self.answers(key)) is not None)
         self._summary.value = paragraph(
             f"{done} of {stage_count} stages fully answered. Your readings appear in 'Seeing your progress'.",
             "tw-muted")
 
-    def _changed(self, stage_key: str) -> None:
+    def _changed(self, stage_key: str, item_id: str, value: int | None) -> None:
+        if self._loading:
+            return
+        self._answers[stage_key][item_id] = value
         self._update()
-        self.save(lambda j: j.record_checkin(self.kind, stage_key, self.answers(stage_key)))
+        answers = self.answers(stage_key)
+        self.save(lambda j: j.record_checkin(self.kind, stage_key, answers))
 
     def restored_message(self) -> str:
         saved = self._saved()

@@ -1,0 +1,110 @@
+"""Looking back: the pre/post comparison (notebook 08) and the whole journey (notebook 09)."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from trust_workshop import content
+from trust_workshop.model import progress as pm
+from trust_workshop.model.scoring import SCORE_NOTE
+from trust_workshop.views import charts
+from trust_workshop.views.exercise import Exercise, esc, paragraph
+from trust_workshop.views.progress import Progress
+
+
+class PrePost(Exercise):
+    """Baseline against final check-in, per stage, with a plain-language reading."""
+
+    def __init__(self) -> None:
+        super().__init__("Then and now: baseline and final check-in", SCORE_NOTE)
+
+    def build(self) -> list[w.Widget]:
+        changes = pm.pre_post(self.journal.checkins())
+        self.reading = pm.pre_post_reading(changes)
+        self.caption = charts.pre_post_caption(changes)
+        out: list[w.Widget] = []
+        if any(c.change is not None for c in changes):
+            out.append(w.Image(value=charts.png(charts.pre_post_chart(changes)), format="png",
+                               layout=w.Layout(max_width="720px")))
+        again = w.Button(description="Compare again", icon="sync", tooltip="Redraw with your latest answers")
+        again.on_click(lambda _: self.refresh())
+        return [*out, w.HTML(paragraph(self.caption, "tw-caption")), w.HTML(paragraph(self.reading)),
+                w.HBox([again])]
+
+
+class Journey(Exercise):
+    """Everything over time: stage check-ins, pulse, promises kept, and (on request) reflections."""
+
+    def __init__(self) -> None:
+        super().__init__("My journey", SCORE_NOTE)
+
+    def build(self) -> list[w.Widget]:
+        journal = self.journal
+        checkins = journal.checkins()
+        history = []
+        for st in content.stages():
+            points = pm.checkin_history(checkins, st.key)
+            if points:
+                steps = ", ".join(f"{d} ({kind}) {score}" for d, kind, score in points)
+                history.append(f"<li><b>{esc(st.title)}</b>: {esc(steps)}</li>")
+        history_html = (f"<p><b>Every check-in, by stage</b></p><ul>{''.join(history)}</ul>" if history
+                        else paragraph("No check-ins saved yet.", "tw-muted"))
+        progress = Progress()
+        progress._title.value = ""
+        progress._intro.value = ""
+        promises = journal.entry("exercise.promise_log", [])
+        rates = pm.kept_rates(promises)
+        kept: list[w.Widget] = []
+        if rates:
+            kept.append(w.Image(value=charts.png(charts.kept_rate_chart(rates)), format="png",
+                                layout=w.Layout(max_width="680px")))
+        kept.append(w.HTML(paragraph(charts.kept_rate_caption(rates), "tw-caption")))
+        self._show = w.Checkbox(value=False, indent=False, description="Show my saved reflections and writing",
+                                tooltip="They stay hidden until you tick this, in case someone can see your screen")
+        self._writing = w.HTML()
+        self._show.observe(lambda ch: self._draw_writing(ch["new"]), names="value")
+        return [progress, w.HTML(history_html), *kept, self._show, self._writing]
+
+    def _draw_writing(self, show: bool) -> None:
+        if not show:
+            self._writing.value = ""
+            return
+        blocks = []
+        for key, stored in sorted(self.journal.data["entries"].items()):
+            value = stored["value"]
+            text = _as_text(value)
+            if text:
+                saved = f"<small>(saved {esc(stored['updated'])})</small>"
+                blocks.append(f"<details open><summary><b>{esc(_label(key))}</b> {saved}</summary>"
+                              f"<div style='white-space: pre-wrap'>{esc(text)}</div></details>")
+        self._writing.value = "".join(blocks) or paragraph("Nothing written yet.", "tw-muted")
+
+
+def _label(key: str) -> str:
+    kind, _, name = key.partition(".")
+    try:
+        return f"{kind.capitalize()}: {content.stage(name).title}" if kind in ("reflection", "homework") else \
+            content.exercise(name)["title"]
+    except KeyError:
+        return key
+
+
+def _as_text(value) -> str:
+    """Readable text from any saved value: strings, lists and dicts of them."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list):
+        return "\n".join(t for t in (_as_text(v) for v in value) if t)
+    if isinstance(value, dict):
+        return "\n".join(f"{k}: {t}" for k, t in ((k, _as_text(v)) for k, v in value.items()) if t)
+    return ""
+
+
+def pre_post() -> PrePost:
+    """The baseline-against-final comparison for notebook 08."""
+    return PrePost()
+
+
+def journey() -> Journey:
+    """The whole journey, for notebook 09."""
+    return Journey()

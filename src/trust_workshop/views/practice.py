@@ -1,0 +1,234 @@
+"""Practice exercises with feedback: the apology builder, the I-statement rewriter and
+validation practice. Their wording, components, phrases and scenarios are content data;
+the reading of the participant's words is in ``model.language``.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from trust_workshop import content
+from trust_workshop.model import language
+from trust_workshop.views.exercise import Exercise, esc, paragraph, textarea
+from trust_workshop.views.lists import Checklist
+
+
+class ApologyBuilder(Exercise):
+    """For the one who broke trust (or both): a draft that shows its components and excuse phrases.
+
+    For the one who was hurt, the same call shows "what a real apology would need".
+    """
+
+    key = "exercise.apology_builder"
+
+    def __init__(self) -> None:
+        data = content.exercise("apology_builder")
+        super().__init__(data["title"], data["intro"])
+
+    def build(self) -> list[w.Widget]:
+        data = content.exercise("apology_builder", self.context)
+        if self.role == "hurt":
+            self.set_text(data["hurt_title"], data["hurt_intro"])
+            self._needs = Checklist("apology_needs")
+            self._needs._title.value = ""
+            self._needs._intro.value = ""
+            return [self._needs]
+        self.set_text(data["title"], data["intro"])
+        saved = self.journal.entry(self.key, {}) if self.journal else {}
+        self._draft = textarea("My draft apology", saved.get("draft", ""), data["components"][0]["example"], rows=8)
+        self._feedback = w.HTML()
+        # The draft arrives when the box loses focus; clicking the button does exactly that.
+        self._check = w.Button(description="Check my draft", icon="check",
+                               tooltip="Show which parts your draft includes (it saves as you go)")
+        self._draft.observe(lambda _: self._changed(), names="value")
+        self._update_feedback()
+        return [self._draft, w.HBox([self._check]), self._feedback]
+
+    def _reading(self) -> language.ApologyReading:
+        data = content.exercise("apology_builder", self.context)
+        return language.read_apology(self._draft.value, data["components"], data["excuse_phrases"])
+
+    def _update_feedback(self) -> None:
+        data = content.exercise("apology_builder", self.context)
+        reading = self._reading()
+        rows = []
+        for comp in data["components"]:
+            found = comp["key"] in reading.covered
+            mark = "✅" if found else "⬜"
+            state = "seems to be there" if found else "not found yet"
+            rows.append(f"<li>{mark} <b>{esc(comp['name'])}</b> ({state}): {esc(comp['what'])}</li>")
+        excuses = "".join(f"<li>⚠️ <b>“{esc(p)}”</b>: {esc(why)}</li>" for p, why in reading.excuses)
+        self._feedback.value = (
+            f"<p><b>{reading.count} of {len(data['components'])}</b> parts of an apology found.</p>"
+            f"<ul class='tw-checks'>{''.join(rows)}</ul>"
+            + (f"<p><b>Words that can undo an apology:</b></p><ul>{excuses}</ul>" if excuses else "")
+            + paragraph("This is a rough guide that looks for common phrases. You know better than it "
+                        "does what your words mean; the most important part is taking responsibility.",
+                        "tw-muted"))
+
+    def _changed(self) -> None:
+        self._update_feedback()
+        value = self.value
+        self.save(lambda j: j.set_entry(self.key, value))
+
+    @property
+    def value(self) -> dict:
+        if hasattr(self, "_draft"):
+            return {"draft": self._draft.value, "covered": sorted(self._reading().covered)}
+        return {}
+
+    def restored_message(self) -> str:
+        if self.role == "hurt":
+            return ""
+        return "Your draft saves when you click outside the box."
+
+
+
+class IStatement(Exercise):
+    """Turn a 'you' accusation into feeling + situation + need; saved ones are listed."""
+
+    key = "exercise.i_statement"
+
+    def __init__(self) -> None:
+        data = content.exercise("i_statement")
+        super().__init__(data["title"], data["intro"])
+
+    def build(self) -> list[w.Widget]:
+        data = content.exercise("i_statement", self.context)
+        self._saved = list(self.journal.entry(self.key, []))
+        style = {"description_width": "initial"}
+        wide = w.Layout(width="100%", max_width="44em")
+        self._accusation = w.Text(description="The 'you' sentence:", placeholder=data["examples"][0]["accusation"],
+                                  style=style, layout=wide, continuous_update=False)
+        self._feeling = w.Text(description="I feel …", placeholder=data["parts"]["feeling"], style=style, layout=wide)
+        self._situation = w.Text(description="when …", placeholder=data["parts"]["situation"], style=style,
+                                 layout=wide)
+        self._need = w.Text(description="because I need …", placeholder=data["parts"]["need"], style=style,
+                            layout=wide)
+        self._notes = w.HTML()
+        self._result = w.HTML()
+        self._keep = w.Button(description="Save this I-statement", icon="save", tooltip="Add it to your list")
+        self._keep.on_click(lambda _: self._save_one())
+        self._accusation.observe(lambda _: self._split(), names="value")
+        for box in (self._feeling, self._situation, self._need):
+            box.observe(lambda _: self._compose(), names="value")
+        self._list = w.HTML()
+        self._draw_list()
+        return [self._accusation, self._notes, self._feeling, self._situation, self._need, self._result,
+                w.HBox([self._keep]), self._list]
+
+    def _split(self) -> None:
+        reading = language.read_accusation(self._accusation.value)
+        notes = []
+        if reading.absolutes:
+            notes.append(f"Words like {', '.join('“' + a + '”' for a in reading.absolutes)} turn one moment into "
+                         "'always'; the other person will argue with the word instead of hearing you.")
+        if reading.blame:
+            notes.append(f"{', '.join('“' + b + '”' for b in reading.blame)} puts your feeling in their hands; "
+                         "an I-statement keeps it yours.")
+        if reading.starts_with_you:
+            notes.append("Starting with 'you' often sounds like blame; starting with 'I' invites listening.")
+        self._notes.value = "".join(paragraph(n, "tw-muted") for n in notes)
+        if reading.feeling and not self._feeling.value:
+            self._feeling.value = reading.feeling
+        if reading.situation:
+            self._situation.value = reading.situation
+        self._compose()
+
+    def _statement(self) -> str:
+        template = content.exercise("i_statement")["template"]
+        return language.i_statement(template, self._feeling.value, self._situation.value, self._need.value)
+
+    def _compose(self) -> None:
+        text = self._statement()
+        if text:
+            self._result.value = f"<p class='tw-score'><b>Your I-statement:</b> {esc(text)}</p>"
+        else:
+            missing = [name for name, box in (("feeling", self._feeling), ("situation", self._situation),
+                                              ("need", self._need)) if not box.value.strip()]
+            self._result.value = paragraph(f"Still to fill in: {', '.join(missing)}.", "tw-muted")
+
+    def _save_one(self) -> None:
+        text = self._statement()
+        if not text:
+            self.show("Fill in the feeling, the situation and the need first.", "tw-warning")
+            return
+        self._saved.append({"accusation": self._accusation.value, "feeling": self._feeling.value,
+                            "situation": self._situation.value, "need": self._need.value, "statement": text})
+        self._draw_list()
+        value = list(self._saved)
+        self.save(lambda j: j.set_entry(self.key, value))
+
+    def _draw_list(self) -> None:
+        if not self._saved:
+            self._list.value = ""
+            return
+        items = "".join(f"<li>{esc(s['statement'])}</li>" for s in self._saved)
+        self._list.value = f"<p><b>My saved I-statements</b></p><ol>{items}</ol>"
+
+    @property
+    def value(self) -> list[dict]:
+        return list(getattr(self, "_saved", []))
+
+
+class ValidationPractice(Exercise):
+    """Scenarios with possible replies; choosing one shows why it validates or dismisses."""
+
+    key = "exercise.validation_practice"
+
+    def __init__(self) -> None:
+        data = content.exercise("validation_practice")
+        super().__init__(data["title"], data["intro"])
+
+    def _scenarios(self) -> list[dict]:
+        scenarios = content.exercise("validation_practice")["scenarios"]
+        mine = [s for s in scenarios if s["context"] == (self.context or "couple")]
+        return mine + [s for s in scenarios if s not in mine]
+
+    def build(self) -> list[w.Widget]:
+        saved = self.journal.entry(self.key, {}) if self.journal else {}
+        out = []
+        self._choices: dict[str, w.RadioButtons] = {}
+        for n, sc in enumerate(self._scenarios(), start=1):
+            choice = w.RadioButtons(options=[(r["text"], i) for i, r in enumerate(sc["responses"])],
+                                    value=saved.get(sc["id"]), description=f"Reply {n}:",
+                                    style={"description_width": "initial"}, layout=w.Layout(width="100%"))
+            feedback = w.HTML()
+            choice.observe(lambda ch, sc=sc, fb=feedback: self._picked(sc, ch["new"], fb), names="value")
+            self._show_feedback(sc, choice.value, feedback)
+            self._choices[sc["id"]] = choice
+            out.append(w.VBox([w.HTML(f"<p class='tw-statement'><b>Scenario {n}.</b> {esc(sc['situation'])}</p>"),
+                               choice, feedback], layout=w.Layout(margin="0 0 10px 0")))
+        return out
+
+    def _show_feedback(self, scenario: dict, index: int | None, feedback: w.HTML) -> None:
+        if index is None:
+            feedback.value = ""
+            return
+        response = scenario["responses"][index]
+        verdict = "✅ This validates." if response["validates"] else "💭 This may feel dismissive."
+        feedback.value = f"<p class='tw-score'><b>{verdict}</b> {esc(response['why'])}</p>"
+
+    def _picked(self, scenario: dict, index: int | None, feedback: w.HTML) -> None:
+        self._show_feedback(scenario, index, feedback)
+        value = self.value
+        self.save(lambda j: j.set_entry(self.key, value))
+
+    @property
+    def value(self) -> dict[str, int]:
+        return {k: c.value for k, c in getattr(self, "_choices", {}).items() if c.value is not None}
+
+
+def apology_builder() -> ApologyBuilder:
+    """The apology builder, or for the one who was hurt, what a real apology would need."""
+    return ApologyBuilder()
+
+
+def i_statement() -> IStatement:
+    """The I-statement rewriter."""
+    return IStatement()
+
+
+def validation_practice() -> ValidationPractice:
+    """Validation practice: choose a reply and see why it validates or dismisses."""
+    return ValidationPractice()

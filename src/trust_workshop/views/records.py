@@ -1,0 +1,192 @@
+"""Lists of small records: agreements, promises, deposits and withdrawals, milestones.
+
+One widget, :class:`RecordList`, serves them all. Each exercise's fields come from its
+``record_fields`` in ``exercises.yaml`` (``id``, ``label``, ``kind``: text, date or choice,
+and ``options`` for a choice). Choice fields stay editable on saved rows, so an agreement's
+"agree / discuss" mark or a promise's "kept?" can be changed later. An optional chart
+redraws from the saved records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import ipywidgets as w
+
+from trust_workshop import content
+from trust_workshop.model import progress as pm
+from trust_workshop.views import charts
+from trust_workshop.views.exercise import Exercise, esc, paragraph
+from trust_workshop.views.lists import MAX_OWN_LENGTH
+
+Chart = Callable[[list[dict]], tuple[bytes | None, str]]
+
+
+class RecordList(Exercise):
+    """A list of records with an add form; value: a list of dicts."""
+
+    def __init__(self, key: str, chart: Chart | None = None) -> None:
+        self.exercise_key = key
+        self.key = f"exercise.{key}"
+        self._chart = chart
+        data = content.exercise(key)
+        super().__init__(data["title"], data["intro"])
+
+    def _fields(self) -> list[dict]:
+        return content.exercise(self.exercise_key, self.context)["record_fields"]
+
+    def _examples_html(self) -> str:
+        data = content.exercise(self.exercise_key, self.context)
+        examples = [e for e in data.get("examples", []) if not isinstance(e, dict)
+                    or e.get("context") in (None, self.context or "couple")]
+        if not examples:
+            return ""
+        def words(e: str | dict) -> str:
+            return e if isinstance(e, str) else " · ".join(str(v) for k, v in e.items() if k != "context")
+
+        items = "".join(f"<li>{esc(words(e))}</li>" for e in examples[:6])
+        return f"<details><summary>Examples</summary><ul>{items}</ul></details>"
+
+    def build(self) -> list[w.Widget]:
+        self._records = list(self.journal.entry(self.key, []))
+        self._rows = w.VBox()
+        self._inputs: dict[str, w.Widget] = {}
+        for f in self._fields():
+            self._inputs[f["id"]] = self._input(f)
+        self._add = w.Button(description="Add", icon="plus", tooltip="Add this to the list")
+        self._add.on_click(lambda _: self._add_record())
+        self._problem = w.HTML()
+        self._chart_box = w.VBox()
+        self._draw()
+        form = w.VBox([*self._inputs.values(), w.HBox([self._add]), self._problem],
+                      layout=w.Layout(border="1px dashed #999", padding="6px 10px", margin="6px 0"))
+        return [w.HTML(self._examples_html()), self._rows, form, self._chart_box]
+
+    def _input(self, f: dict) -> w.Widget:
+        style = {"description_width": "initial"}
+        if f["kind"] == "date":
+            return w.DatePicker(description=f["label"], value=dt.date.today(), style=style)
+        if f["kind"] == "choice":
+            return w.Dropdown(description=f["label"], options=f["options"], value=f["options"][0], style=style)
+        return w.Text(description=f["label"], placeholder=f.get("placeholder", ""), style=style,
+                      layout=w.Layout(width="100%", max_width="44em"))
+
+    def _add_record(self) -> None:
+        record = {}
+        for f in self._fields():
+            value = self._inputs[f["id"]].value
+            if f["kind"] == "date":
+                if value is None:
+                    self._problem.value = paragraph(f"Please choose a date for '{f['label']}'.", "tw-warning")
+                    return
+                value = value.isoformat()
+            elif f["kind"] == "text":
+                value = " ".join(str(value).split())[:MAX_OWN_LENGTH]
+            record[f["id"]] = value
+        text_fields = [f["id"] for f in self._fields() if f["kind"] == "text"]
+        if text_fields and not record[text_fields[0]]:
+            self._problem.value = paragraph("Please write something in the first box before adding.", "tw-warning")
+            return
+        self._problem.value = ""
+        self._records.append(record)
+        for f in self._fields():
+            if f["kind"] == "text":
+                self._inputs[f["id"]].value = ""
+        self._draw()
+        self._save()
+
+    def _draw(self) -> None:
+        fields = self._fields()
+        date_ids = [f["id"] for f in fields if f["kind"] == "date"]
+        order = sorted(range(len(self._records)),
+                       key=lambda i: str(self._records[i].get(date_ids[0], "")) if date_ids else i)
+        rows = []
+        for i in order:
+            record = self._records[i]
+            parts: list[w.Widget] = []
+            text = " · ".join(str(record.get(f["id"], "")) for f in fields if f["kind"] != "choice")
+            parts.append(w.HTML(f"<span>{esc(text)}</span>", layout=w.Layout(flex="1 1 auto", max_width="40em")))
+            for f in fields:
+                if f["kind"] == "choice":
+                    choice = w.Dropdown(options=f["options"], description=f["label"],
+                                        value=record.get(f["id"]) if record.get(f["id"]) in f["options"]
+                                        else f["options"][0],
+                                        style={"description_width": "initial"}, layout=w.Layout(width="auto"))
+                    choice.observe(lambda ch, i=i, fid=f["id"]: self._set(i, fid, ch["new"]), names="value")
+                    parts.append(choice)
+            remove = w.Button(icon="trash", description="", tooltip="Remove this one", layout=w.Layout(width="3em"))
+            remove.on_click(lambda _, i=i: self._remove(i))
+            parts.append(remove)
+            rows.append(w.HBox(parts, layout=w.Layout(align_items="center", flex_flow="row wrap")))
+        self._rows.children = rows or [w.HTML(paragraph("Nothing here yet.", "tw-muted"))]
+        self._draw_chart()
+
+    def _draw_chart(self) -> None:
+        if self._chart is None:
+            return
+        image, caption = self._chart(self._records)
+        shown: list[w.Widget] = []
+        if image:
+            shown.append(w.Image(value=image, format="png", layout=w.Layout(max_width="680px")))
+        self._chart_box.children = [*shown, w.HTML(paragraph(caption, "tw-caption"))]
+
+    def _set(self, index: int, field_id: str, value: str) -> None:
+        if self._loading or not 0 <= index < len(self._records):
+            return
+        self._records[index][field_id] = value
+        self._draw_chart()
+        self._save()
+
+    def _remove(self, index: int) -> None:
+        if 0 <= index < len(self._records):
+            del self._records[index]
+            self._draw()
+            self._save()
+
+    @property
+    def value(self) -> list[dict]:
+        return [dict(r) for r in getattr(self, "_records", [])]
+
+    def _save(self) -> None:
+        value = self.value
+        self.save(lambda j: j.set_entry(self.key, value))
+
+    def restored_message(self) -> str:
+        count = len(getattr(self, "_records", []))
+        return f"{count} saved." if count else ""
+
+
+def _kept_chart(records: list[dict]) -> tuple[bytes | None, str]:
+    rates = pm.kept_rates(records)
+    return (charts.png(charts.kept_rate_chart(rates)) if rates else None, charts.kept_rate_caption(rates))
+
+
+def _tally_chart(records: list[dict]) -> tuple[bytes | None, str]:
+    weeks = pm.tally(records)
+    return (charts.png(charts.tally_chart(weeks)) if weeks else None, charts.tally_caption(weeks))
+
+
+def _timeline_chart(records: list[dict]) -> tuple[bytes | None, str]:
+    items = sorted((r["date"], r["text"]) for r in records)
+    return (charts.png(charts.timeline_chart(items)) if items else None, charts.timeline_caption(items))
+
+
+def agreement_builder() -> RecordList:
+    """Agreements: what, who, when, a review date, and my mark (agree or discuss)."""
+    return RecordList("agreement_builder")
+
+
+def promise_log() -> RecordList:
+    """Promises made and kept each week, with the kept-rate chart."""
+    return RecordList("promise_log", chart=_kept_chart)
+
+
+def bank_account() -> RecordList:
+    """Deposits and withdrawals, tallied by week in a chart."""
+    return RecordList("bank_account", chart=_tally_chart)
+
+
+def milestones() -> RecordList:
+    """A timeline of milestones."""
+    return RecordList("milestones", chart=_timeline_chart)
