@@ -54,3 +54,42 @@ def test_history_and_session_count() -> None:
     history = progress.checkin_history(records, "uncover")
     assert [d for d, _, _ in history] == ["2026-01-01", "2026-01-02", "2026-01-03"]
     assert progress.sessions_count(records, [{"date": "2026-01-09", "answers": {}}]) == 4
+
+
+def test_kept_rate_by_week_leaves_out_promises_not_yet_due() -> None:
+    promises = [
+        {"date": "2026-11-02", "kept": "yes"}, {"date": "2026-11-04", "kept": "no"},
+        {"date": "2026-11-08", "kept": "yes"},                       # Sunday: same week
+        {"date": "2026-11-10", "kept": "yes"}, {"date": "2026-11-11", "kept": "not yet"},
+    ]
+    rates = progress.kept_rates(promises)
+    assert [(r.week, r.made, r.kept) for r in rates] == [("2026-11-02", 3, 2), ("2026-11-09", 1, 1)]
+    assert rates[0].rate == 2 / 3 and rates[1].rate == 1.0
+    assert progress.overall_kept_rate(promises) == 3 / 4
+    assert progress.kept_rates([]) == [] and progress.overall_kept_rate([]) is None
+    assert progress.overall_kept_rate([{"date": "2026-11-11", "kept": "not yet"}]) is None
+
+
+def test_tally_counts_deposits_and_withdrawals_per_week() -> None:
+    entries = [{"date": "2026-11-02", "kind": "deposit"}, {"date": "2026-11-03", "kind": "withdrawal"},
+               {"date": "2026-11-03", "kind": "deposit"}, {"date": "2026-11-12", "kind": "deposit"}]
+    assert progress.tally(entries) == [("2026-11-02", 2, 1), ("2026-11-09", 1, 0)]
+
+
+def test_pre_post_compares_baseline_with_final_per_stage() -> None:
+    low = {key: _answers(key, 3) for key in content.stage_keys()}
+    records = [_checkin("baseline", key, low[key], "2026-10-01") for key in content.stage_keys()]
+    records.append(_checkin("final", "uncover", _keyed_high("uncover"), "2026-12-01"))
+    lowest = {it.id: 5 if it.reverse else 1 for it in content.checkin_items("safety")}
+    records.append(_checkin("final", "safety", lowest, "2026-12-01"))
+    changes = {c.stage: c for c in progress.pre_post(records)}
+    base_uncover = progress.checkin_score("uncover", low["uncover"])
+    assert changes["uncover"].baseline == base_uncover and changes["uncover"].final == 100
+    assert changes["uncover"].change == 100 - base_uncover
+    assert changes["safety"].final == 0
+    assert changes["attune"].final is None and changes["attune"].change is None
+    reading = progress.pre_post_reading(list(changes.values()))
+    assert reading.startswith("2 of 9 stages")
+    assert "moved up by 10 points or more for: Uncover the impact" in reading
+    assert "moved down by 10 points or more for: Safety, readiness and baseline" in reading
+    assert "nothing to compare" in progress.pre_post_reading(progress.pre_post([]))

@@ -197,9 +197,16 @@ def role(key: str | None) -> Role:
     raise KeyError(f"No role called {key!r}.")
 
 
+class _KeepOthers(dict):
+    """Leaves placeholders that are not context words (like an I-statement's {feeling}) as they are."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
 def _fill(text: str, ctx: Context) -> str:
     """Put the context's words into a statement: {other}, {others}, {us}, {ritual}."""
-    return text.format(other=ctx.other, others=ctx.others, us=ctx.us, ritual=ctx.checkin_ritual)
+    return text.format_map(_KeepOthers(other=ctx.other, others=ctx.others, us=ctx.us, ritual=ctx.checkin_ritual))
 
 
 def scale_labels() -> dict[int, str]:

@@ -27,7 +27,7 @@ class TextForm(Exercise):
         saved = self.journal.entry(self.key, {}) if self.journal else {}
         self._boxes = {}
         for f in self.fields():
-            box = textarea(f["label"], saved.get(f["id"], ""), f.get("placeholder", ""))
+            box = textarea(f["label"], saved.get(f["id"], ""), f.get("placeholder", ""), rows=f.get("rows", 3))
             box.observe(self._changed, names="value")
             self._boxes[f["id"]] = box
         return list(self._boxes.values()) + self.extra_widgets()

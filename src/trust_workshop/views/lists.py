@@ -39,17 +39,18 @@ class AddLine(w.HBox):
 class Checklist(Exercise):
     """Tick the options that fit; optionally add your own. Value: ``{"checked": [...], "own": [...]}``."""
 
-    def __init__(self, key: str) -> None:
+    def __init__(self, key: str, options_field: str = "options", save_as: str | None = None) -> None:
         self.exercise_key = key
+        self._options_field = options_field
         data = content.exercise(key)
-        self.key = f"exercise.{key}"
+        self.key = f"exercise.{save_as or key}"
         super().__init__(data["title"], data["intro"])
 
     def _groups(self) -> list[tuple[str, list[str]]]:
         data = content.exercise(self.exercise_key, self.context)
         if "groups" in data:
             return [(g["name"], g["words"]) for g in data["groups"]]
-        return [("", data.get("options", []))]
+        return [("", data.get(self._options_field, []))]
 
     def build(self) -> list[w.Widget]:
         saved = self.journal.entry(self.key, {}) if self.journal else {}
@@ -76,7 +77,7 @@ class Checklist(Exercise):
         self._own_boxes = w.VBox()
         self._draw_own(checked)
         data = content.exercise(self.exercise_key)
-        if data.get("allow_own", "groups" in data):  # grouped word lists always take own words
+        if data.get("allow_own", self._options_field != "options" or "groups" in data):
             body += [self._own_boxes, AddLine("add your own", "Add", self._add_own)]
         return body
 

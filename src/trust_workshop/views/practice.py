@@ -29,7 +29,7 @@ class ApologyBuilder(Exercise):
         data = content.exercise("apology_builder", self.context)
         if self.role == "hurt":
             self.set_text(data["hurt_title"], data["hurt_intro"])
-            self._needs = Checklist("apology_needs")
+            self._needs = Checklist("apology_builder", options_field="hurt_options", save_as="apology_needs")
             self._needs._title.value = ""
             self._needs._intro.value = ""
             return [self._needs]

@@ -1,0 +1,114 @@
+"""Reading participants' words: apology components, excuse phrases, I-statements."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from trust_workshop import content
+from trust_workshop.model import language
+
+DATA = content.exercise("apology_builder")
+
+
+def read(draft: str) -> language.ApologyReading:
+    return language.read_apology(draft, DATA["components"], DATA["excuse_phrases"])
+
+
+FULL = ("I'm so sorry. I was scared of what you'd think, so I hid the letters. It was my fault and "
+        "I take responsibility for lying to you. It won't happen again: from now on I'll open the post "
+        "with you. I'd like to make it right by showing you every statement. When you're ready, I hope "
+        "you can forgive me.")
+
+
+def test_a_full_apology_covers_all_six_components() -> None:
+    reading = read(FULL)
+    assert reading.missing == [] and reading.count == 6
+    assert reading.excuses == []
+
+
+@pytest.mark.parametrize("draft, expected", [
+    ("i am sorry", {"regret"}),
+    ("I’M SORRY!!!", {"regret"}),                         # curly apostrophe, capitals
+    ("I'm   sorry,\nreally.", {"regret"}),                # odd spacing and line breaks
+    ("It was my fault.", {"responsibility"}),
+    ("Please forgive me.", {"forgiveness"}),
+    ("From now on, I'll tell you first.", {"repentance"}),
+    ("Sorry.", set()),                                    # a bare word is not an expression of regret here
+    ("", set()),
+])
+def test_components_are_found_however_the_draft_is_written(draft: str, expected: set[str]) -> None:
+    assert set(read(draft).covered) <= set(k["key"] for k in DATA["components"])
+    assert expected <= set(read(draft).covered)
+    if not expected:
+        assert "regret" not in read(draft).covered
+
+
+def test_cues_match_whole_words_only() -> None:
+    assert language.find_phrases("I buttered the toast", ["but"]) == []
+    assert language.find_phrases("Fine, but you started it", ["but"]) == ["but"]
+    assert language.find_phrases("I didn't mean to", ["i did"]) == []
+
+
+@pytest.mark.parametrize("draft, phrase", [
+    ("I'm sorry, but you made me do it.", "you made me"),
+    ("I'm sorry, but you made me do it.", "but"),
+    ("I'm sorry you feel that way.", "i'm sorry you feel"),
+    ("I'm sorry if that upset you.", "i'm sorry if"),
+    ("Can we just move on? Let's move on.", "let's move on"),
+    ("Honestly, everyone does it.", "everyone does"),
+])
+def test_excuse_and_blame_phrases_are_flagged_with_a_reason(draft: str, phrase: str) -> None:
+    flagged = dict(read(draft).excuses)
+    assert phrase in flagged and len(flagged[phrase]) > 20
+
+
+def test_a_sincere_apology_without_excuses_has_no_flags() -> None:
+    assert read("I am sorry. I lied to you and it was my fault.").excuses == []
+
+
+@given(st.text(max_size=3000))
+def test_the_helpers_never_crash_on_any_text(text: str) -> None:
+    reading = read(text)
+    assert reading.count + len(reading.missing) == 6
+    language.read_accusation(text)
+
+
+def test_very_long_text_is_read_quickly_and_safely() -> None:
+    read("but " * 50_000 + "I'm sorry")  # beyond the cap: the end is not read, nothing breaks
+
+
+@pytest.mark.parametrize("accusation, absolutes, feeling, situation", [
+    ("You NEVER listen to me!", ["never"], "", "you don't listen to me"),
+    ("You always make me feel stupid when we talk about money.", ["always"], "stupid", "we talk about money"),
+    ("You’re always late.", ["always"], "", "you're late"),
+    ("you made me so angry", [], "angry", ""),
+    ("Why do you keep lying?", [], "", "why do you keep lying"),
+])
+def test_accusations_split_into_i_statement_parts(accusation, absolutes, feeling, situation) -> None:
+    reading = language.read_accusation(accusation)
+    assert reading.absolutes == absolutes
+    assert reading.feeling == feeling
+    assert reading.situation == situation
+
+
+def test_blame_phrases_are_named() -> None:
+    assert language.read_accusation("You always make me feel small").blame == ["you make me"]
+    assert language.read_accusation("It's your fault").blame == ["it's your fault"]
+    assert language.read_accusation("I feel hurt").starts_with_you is False
+
+
+def test_i_statement_is_composed_only_when_all_parts_are_there() -> None:
+    template = content.exercise("i_statement")["template"]
+    assert language.i_statement(template, "unheard", "I'm interrupted", "") == ""
+    text = language.i_statement(template, " unheard ", "I'm interrupted.", "to finish my thought!")
+    assert text == template.format(feeling="unheard", situation="I'm interrupted", need="to finish my thought")
+    odd = language.i_statement(template, "{x}", "$y$ <b>", "\\n")
+    assert "{x}" in odd and "$y$ <b>" in odd
+
+
+def test_every_content_example_composes() -> None:
+    data = content.exercise("i_statement")
+    for ex in data["examples"]:
+        assert language.i_statement(data["template"], ex["feeling"], ex["situation"], ex["need"])
