@@ -220,7 +220,10 @@ def test_views_render_hostile_text_escaped(opened) -> None:
                                      lambda: tw.form("hopes_worries"), lambda: tw.checklist("group_agreements"),
                                      lambda: tw.list_builder("questions_i_still_have"),
                                      lambda: tw.reflection("safety"), lambda: tw.homework("safety"),
-                                     tw.progress, tw.my_data, tw.get_help, tw.safety_check])
+                                     tw.progress, tw.my_data, tw.get_help, tw.safety_check,
+                                     tw.apology_builder, tw.i_statement, tw.validation_practice,
+                                     tw.agreement_builder, tw.promise_log, tw.bank_account, tw.milestones,
+                                     tw.final_checkin, tw.pre_post, tw.journey])
 def test_every_control_has_a_description(opened, factory) -> None:
     import ipywidgets as w
 
@@ -233,5 +236,5 @@ def test_every_control_has_a_description(opened, factory) -> None:
         if isinstance(widget, (w.Button,)):
             assert widget.description or widget.tooltip, widget
         elif isinstance(widget, (w.Checkbox, w.Textarea, w.Text, w.ToggleButtons, w.RadioButtons,
-                                 w.Dropdown, w.FileUpload)):
+                                 w.Dropdown, w.FileUpload, w.DatePicker)):
             assert widget.description, widget

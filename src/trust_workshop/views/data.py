@@ -18,7 +18,7 @@ def download_link(data: bytes, filename: str, label: str, mime: str = "applicati
     """An HTML link that makes the browser save ``data`` as ``filename``."""
     payload = base64.b64encode(data).decode("ascii")
     return (f"<a class='tw-download' download='{esc(filename)}' "
-            f"href='data:{mime};base64,{payload}'>⬇ {esc(label)}</a>")
+            f"href='data:{mime};base64,{payload}'>{esc(label)}</a>")
 
 
 class MyData(Exercise):

@@ -54,10 +54,10 @@ class ApologyBuilder(Exercise):
         rows = []
         for comp in data["components"]:
             found = comp["key"] in reading.covered
-            mark = "✅" if found else "⬜"
+            mark = "<span class='tw-yes'>✓</span>" if found else "<span class='tw-no'>○</span>"
             state = "seems to be there" if found else "not found yet"
             rows.append(f"<li>{mark} <b>{esc(comp['name'])}</b> ({state}): {esc(comp['what'])}</li>")
-        excuses = "".join(f"<li>⚠️ <b>“{esc(p)}”</b>: {esc(why)}</li>" for p, why in reading.excuses)
+        excuses = "".join(f"<li><b>“{esc(p)}”</b>: {esc(why)}</li>" for p, why in reading.excuses)
         self._feedback.value = (
             f"<p><b>{reading.count} of {len(data['components'])}</b> parts of an apology found.</p>"
             f"<ul class='tw-checks'>{''.join(rows)}</ul>"
@@ -206,7 +206,7 @@ class ValidationPractice(Exercise):
             feedback.value = ""
             return
         response = scenario["responses"][index]
-        verdict = "✅ This validates." if response["validates"] else "💭 This may feel dismissive."
+        verdict = "✓ This validates." if response["validates"] else "This may feel dismissive."
         feedback.value = f"<p class='tw-score'><b>{verdict}</b> {esc(response['why'])}</p>"
 
     def _picked(self, scenario: dict, index: int | None, feedback: w.HTML) -> None:

@@ -168,7 +168,7 @@ class ProfilePanel(w.VBox):
     def _status_html(self, journal: jr.Journal | None, message: str, notices: list[str]) -> str:
         parts = []
         for notice in notices:
-            parts.append(f"<p class='tw-warning' role='alert'>⚠️ {html.escape(notice)}</p>")
+            parts.append(f"<p class='tw-warning' role='alert'><b>Please read:</b> {html.escape(notice)}</p>")
         if message:
             parts.append(f"<p class='tw-message' role='status'>{html.escape(message)}</p>")
         if journal is None:

@@ -40,5 +40,8 @@ CSS = """
 .tw-resources td:nth-child(3) { white-space: nowrap; }
 .tw-download { font-weight: 600; margin-left: 10px; }
 .tw-caption { font-style: italic; max-width: 48em; }
+.tw-checks { list-style: none; padding-left: 0.5em; }
+.tw-yes { color: #00684a; font-weight: 700; }
+.tw-no { color: var(--jp-ui-font-color2, #555); }
 </style>
 """
