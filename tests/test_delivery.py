@@ -77,3 +77,10 @@ def test_readme_badges_point_at_real_notebooks_and_warn_about_binder() -> None:
     for needed in ("10 minutes", "Download my journal", "Upload a journal", "nbgitpuller",
                    "Littlest JupyterHub", "Zero to JupyterHub", "repo2docker"):
         assert needed in readme, needed
+
+
+def test_readme_lists_every_workshop_notebook() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    for path in (ROOT / "workshop").glob("*.ipynb"):
+        assert f"`{path.name}`" in readme, f"README does not list {path.name}"
+    assert "benchmarks/results.md" in readme

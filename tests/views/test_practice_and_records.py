@@ -116,3 +116,11 @@ def test_pre_post_and_journey(opened) -> None:
     assert "a private thought" in journey._writing.value
     journey._show.value = False
     assert journey._writing.value == ""
+
+
+def test_ten_things_stops_at_ten(opened) -> None:
+    view = tw.list_builder("ten_things")
+    for n in range(11):
+        view._add(f"I trust you to {n}")
+    assert len(view.value) == 10
+    assert "Remove one to add another" in view._status.value

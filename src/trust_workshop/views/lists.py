@@ -140,6 +140,11 @@ class ListBuilder(Exercise):
         self._rows.children = rows
 
     def _add(self, text: str) -> None:
+        limit = content.exercise(self.exercise_key).get("max_items")
+        if limit and len(self._items) >= limit:
+            self.show(f"That makes {limit} already, which is the whole list. Remove one to add another.",
+                      "tw-warning")
+            return
         self._items.append(text)
         self._draw()
         self._save()
