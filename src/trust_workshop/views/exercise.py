@@ -104,6 +104,11 @@ class Exercise(w.VBox):
         self.show(f"✓ {done} at {dt.datetime.now():%H:%M}.", "tw-saved")
         return True
 
+    def save_value(self) -> bool:
+        """Save this exercise's ``value`` under its journal ``key`` (the usual case)."""
+        value = self.value
+        return self.save(lambda j: j.set_entry(self.key, value))
+
 
 def textarea(label: str, value: str = "", placeholder: str = "", rows: int = 3) -> w.Textarea:
     """A labelled text box that sends its text when the participant leaves the box."""

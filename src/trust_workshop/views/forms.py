@@ -44,8 +44,7 @@ class TextForm(Exercise):
         return merged
 
     def _changed(self, _change: dict | None = None) -> None:
-        value = self.value
-        self.save(lambda j: j.set_entry(self.key, value))
+        self.save_value()
 
     def restored_message(self) -> str:
         saved = self.journal.entry(self.key) if self.journal else None

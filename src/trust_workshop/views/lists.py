@@ -105,8 +105,7 @@ class Checklist(Exercise):
                 "own": list(getattr(self, "_own", []))}
 
     def _changed(self, _change: dict | None = None) -> None:
-        value = self.value
-        self.save(lambda j: j.set_entry(self.key, value))
+        self.save_value()
 
     def restored_message(self) -> str:
         return "Your saved ticks are shown." if self.journal and self.journal.entry(self.key) else ""
@@ -147,21 +146,17 @@ class ListBuilder(Exercise):
             return
         self._items.append(text)
         self._draw()
-        self._save()
+        self.save_value()
 
     def _remove(self, index: int) -> None:
         if 0 <= index < len(self._items):
             del self._items[index]
             self._draw()
-            self._save()
+            self.save_value()
 
     @property
     def value(self) -> list[str]:
         return list(getattr(self, "_items", []))
-
-    def _save(self) -> None:
-        value = self.value
-        self.save(lambda j: j.set_entry(self.key, value))
 
 
 def checklist(key: str) -> Checklist:

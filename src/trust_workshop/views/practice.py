@@ -68,8 +68,7 @@ class ApologyBuilder(Exercise):
 
     def _changed(self) -> None:
         self._update_feedback()
-        value = self.value
-        self.save(lambda j: j.set_entry(self.key, value))
+        self.save_value()
 
     @property
     def value(self) -> dict:
@@ -156,8 +155,7 @@ class IStatement(Exercise):
         self._saved.append({"accusation": self._accusation.value, "feeling": self._feeling.value,
                             "situation": self._situation.value, "need": self._need.value, "statement": text})
         self._draw_list()
-        value = list(self._saved)
-        self.save(lambda j: j.set_entry(self.key, value))
+        self.save_value()
 
     def _draw_list(self) -> None:
         if not self._saved:
@@ -211,8 +209,7 @@ class ValidationPractice(Exercise):
 
     def _picked(self, scenario: dict, index: int | None, feedback: w.HTML) -> None:
         self._show_feedback(scenario, index, feedback)
-        value = self.value
-        self.save(lambda j: j.set_entry(self.key, value))
+        self.save_value()
 
     @property
     def value(self) -> dict[str, int]:

@@ -94,7 +94,7 @@ class RecordList(Exercise):
             if f["kind"] == "text":
                 self._inputs[f["id"]].value = ""
         self._draw()
-        self._save()
+        self.save_value()
 
     def _draw(self) -> None:
         fields = self._fields()
@@ -136,21 +136,17 @@ class RecordList(Exercise):
             return
         self._records[index][field_id] = value
         self._draw_chart()
-        self._save()
+        self.save_value()
 
     def _remove(self, index: int) -> None:
         if 0 <= index < len(self._records):
             del self._records[index]
             self._draw()
-            self._save()
+            self.save_value()
 
     @property
     def value(self) -> list[dict]:
         return [dict(r) for r in getattr(self, "_records", [])]
-
-    def _save(self) -> None:
-        value = self.value
-        self.save(lambda j: j.set_entry(self.key, value))
 
     def restored_message(self) -> str:
         count = len(getattr(self, "_records", []))
