@@ -7,26 +7,33 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from trust_workshop import navigation
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKSHOP = ROOT / "workshop"
 
 
-def test_committed_links_are_current() -> None:
-    assert navigation.stale(WORKSHOP) == []
+FOLDERS = [WORKSHOP, ROOT / "facilitator"]
 
 
-def test_every_link_points_at_an_existing_notebook_and_anchor() -> None:
-    for name in navigation.notebook_order(WORKSHOP):
-        nb = json.loads((WORKSHOP / name).read_text("utf-8"))
+@pytest.mark.parametrize("folder", FOLDERS, ids=lambda p: p.name)
+def test_committed_links_are_current(folder: Path) -> None:
+    assert navigation.stale(folder) == []
+
+
+@pytest.mark.parametrize("folder", FOLDERS, ids=lambda p: p.name)
+def test_every_link_points_at_an_existing_notebook_and_anchor(folder: Path) -> None:
+    for name in navigation.notebook_order(folder):
+        nb = json.loads((folder / name).read_text("utf-8"))
         text = "".join(nb["cells"][-1]["source"])
         assert text.startswith(navigation.MARKER), f"{name}: navigation must be the last cell"
         for target in re.findall(r"\]\(([^)]+)\)", text):
             file, _, anchor = target.partition("#")
-            assert (WORKSHOP / file).exists(), f"{name} links to missing {file}"
+            assert (folder / file).exists(), f"{name} links to missing {file}"
             if anchor:
-                headings = ["".join(c["source"]) for c in json.loads((WORKSHOP / file).read_text("utf-8"))["cells"]
+                headings = ["".join(c["source"]) for c in json.loads((folder / file).read_text("utf-8"))["cells"]
                             if c["cell_type"] == "markdown"]
                 assert any(re.search(rf"^#+ {anchor}\s*$", h, re.M) for h in headings), anchor
 

@@ -71,7 +71,7 @@ def test_journey_notebook_shows_everything_and_the_data_controls() -> None:
     if not path.exists():
         pytest.skip("09-my-journey is not written yet")
     code = "\n".join("".join(c["source"]) for c in _load(path)["cells"] if c["cell_type"] == "code")
-    for call in ("profile_bar()", "journey()", "my_data()", "get_help()"):
+    for call in ("profile_bar()", "journey()", "share_summary()", "my_data()", "get_help()"):
         assert call in code
 
 

@@ -13,6 +13,7 @@ import higher ones.
 
 from trust_workshop.views.checkin import baseline_checkin, checkin, final_checkin, pulse
 from trust_workshop.views.data import my_data
+from trust_workshop.views.facilitator import group_dashboard, intensive_schedule, session_plan, share_summary
 from trust_workshop.views.forms import form, homework, reflection
 from trust_workshop.views.journey import journey, pre_post
 from trust_workshop.views.lists import checklist, list_builder
@@ -34,8 +35,10 @@ __all__ = [
     "final_checkin",
     "form",
     "get_help",
+    "group_dashboard",
     "homework",
     "i_statement",
+    "intensive_schedule",
     "journey",
     "list_builder",
     "milestones",
@@ -48,5 +51,7 @@ __all__ = [
     "pulse",
     "reflection",
     "safety_check",
+    "session_plan",
+    "share_summary",
     "validation_practice",
 ]

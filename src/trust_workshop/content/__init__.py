@@ -31,6 +31,7 @@ DATA_FILES = (
     "roles",
     "crisis_resources",
     "exercises",
+    "session_plans",
 )
 
 ROLE_KEYS = ("broke", "hurt", "both")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from trust_workshop import content
@@ -242,3 +243,32 @@ def pre_post_caption(changes: Sequence) -> str:
         return "No stage has both a baseline and a final answer yet, so there is nothing to compare."
     return "Baseline then final score by stage: " + "; ".join(
         f"{content.stage(c.stage).title} {c.baseline} then {c.final}" for c in both) + "."
+
+
+@dataclass(frozen=True)
+class GroupPulse:
+    week: str
+    mean: float
+    people: int
+
+
+def group_pulse_chart(points: Sequence[GroupPulse]) -> Figure:
+    """The group's average pulse each week (only weeks with enough people)."""
+    fig = _new_figure((7.0, 3.2))
+    ax = fig.add_subplot()
+    xs = list(range(len(points)))
+    ax.plot(xs, [p.mean for p in points], "-o", color=OKABE_ITO["blue"], linewidth=2.5)
+    ax.set_ylim(0, 100)
+    ax.set_xticks(xs, labels=[f"week of\n{p.week}" for p in points], fontsize=8)
+    ax.set_ylabel("Average pulse (0-100)")
+    ax.set_title("The group's trust pulse", fontsize=11)
+    ax.grid(axis="y", alpha=0.3)
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def group_pulse_caption(points: Sequence[GroupPulse]) -> str:
+    if not points:
+        return "No week has enough pulses yet to show an average."
+    return "Average trust pulse by week: " + "; ".join(
+        f"week of {p.week}: {p.mean:.0f} ({p.people} people)" for p in points) + "."

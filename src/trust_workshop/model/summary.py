@@ -1,0 +1,240 @@
+"""Group summaries: what a participant may share with their facilitator, and how a group reads.
+
+A summary holds a pseudonym, stage scores, the trust pulse, homework done and attendance.
+It is built from numbers and dates only: no free text and no safety-check answers ever go
+into it (the journal never holds safety answers in the first place). The participant sees
+the exact file before downloading it.
+
+The dashboard reads many summary files. Anything that is not a valid summary (broken,
+foreign, too big, a duplicate) is listed with a plain reason and skipped; the rest load.
+Averages are hidden for groups smaller than ``MIN_GROUP`` so nobody's answers can be
+worked out from them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import statistics
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import fastjsonschema
+
+from trust_workshop import content
+from trust_workshop.model import progress
+
+FORMAT = "trust-workshop-group-summary"
+VERSION = 1
+MIN_GROUP = 3
+MAX_SUMMARY_BYTES = 256 * 1024
+MAX_PSEUDONYM = 40
+
+SCHEMA = {
+    "type": "object",
+    "required": ["format", "version", "pseudonym", "created", "stage_scores", "pulse", "homework", "attendance"],
+    "additionalProperties": False,
+    "properties": {
+        "format": {"const": FORMAT},
+        "version": {"const": VERSION},
+        "pseudonym": {"type": "string", "minLength": 1, "maxLength": MAX_PSEUDONYM},
+        "created": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+        "stage_scores": {
+            "type": "object",
+            "propertyNames": {"pattern": "^[a-z][a-z_]*$"},
+            "additionalProperties": {"type": "integer", "minimum": 0, "maximum": 100},
+        },
+        "pulse": {
+            "type": "array",
+            "maxItems": 500,
+            "items": {
+                "type": "object", "required": ["date", "score"], "additionalProperties": False,
+                "properties": {"date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+                               "score": {"type": "integer", "minimum": 0, "maximum": 100}},
+            },
+        },
+        "homework": {
+            "type": "object", "required": ["done", "set"], "additionalProperties": False,
+            "properties": {"done": {"type": "integer", "minimum": 0}, "set": {"type": "integer", "minimum": 0}},
+        },
+        "attendance": {"type": "array", "maxItems": 500,
+                       "items": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}},
+    },
+}
+
+
+class SummaryProblem(ValueError):
+    """A summary file was refused; ``str(err)`` says why in plain words."""
+
+
+@cache
+def _validator():
+    return fastjsonschema.compile(SCHEMA)
+
+
+def clean_pseudonym(name: str) -> str:
+    """A pseudonym as shared: trimmed, single spaces, no control characters, at most 40 characters."""
+    text = unicodedata.normalize("NFC", str(name))
+    text = " ".join("".join(ch for ch in text if unicodedata.category(ch)[0] != "C").split())
+    if not text:
+        raise SummaryProblem("Please choose a pseudonym: a first name, initials or any word your group will know.")
+    if len(text) > MAX_PSEUDONYM:
+        raise SummaryProblem(f"Please keep the pseudonym to {MAX_PSEUDONYM} characters or fewer.")
+    return text
+
+
+def build(journal_data: Mapping[str, Any], pseudonym: str, today: dt.date | None = None) -> dict[str, Any]:
+    """The summary a participant may share, from their journal's numbers and dates only."""
+    checkins = journal_data.get("checkins", [])
+    pulses = journal_data.get("pulses", [])
+    homework = [v["value"] for k, v in journal_data.get("entries", {}).items() if k.startswith("homework.")]
+    summary = {
+        "format": FORMAT,
+        "version": VERSION,
+        "pseudonym": clean_pseudonym(pseudonym),
+        "created": (today or dt.date.today()).isoformat(),
+        "stage_scores": progress.stage_scores(checkins),
+        "pulse": [{"date": p.date, "score": p.score} for p in progress.pulse_series(pulses)],
+        "homework": {"done": sum(1 for h in homework if isinstance(h, dict) and h.get("done") is True),
+                     "set": sum(1 for h in homework if isinstance(h, dict) and (h.get("plan") or h.get("idea")))},
+        "attendance": sorted({c["date"] for c in checkins} | {p["date"] for p in pulses}),
+    }
+    _validator()(summary)
+    return summary
+
+
+def encode(summary: Mapping[str, Any]) -> bytes:
+    return json.dumps(summary, indent=1, ensure_ascii=False).encode("utf-8")
+
+
+def filename(summary: Mapping[str, Any]) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", summary["pseudonym"]).encode("ascii", "ignore")
+                  .decode().lower()).strip("-") or "participant"
+    return f"group-summary-{slug[:30]}-{summary['created']}.json"
+
+
+def parse(raw: bytes) -> dict[str, Any]:
+    """Bytes of an uploaded file to a summary; SummaryProblem with a plain reason otherwise."""
+    if len(raw) > MAX_SUMMARY_BYTES:
+        raise SummaryProblem(f"it is {len(raw) / 1024:.0f} KB, far bigger than a group summary")
+    if raw[:2] == b"PK":
+        raise SummaryProblem("it is a zip archive, not a group summary")
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise SummaryProblem("it is not a text file") from None
+    except RecursionError:
+        raise SummaryProblem("it is nested too deeply to be a group summary") from None
+    except json.JSONDecodeError:
+        raise SummaryProblem("it is not readable JSON (it may be damaged or cut short)") from None
+    if not isinstance(data, dict):
+        raise SummaryProblem("it is not a group summary")
+    if data.get("format") == "trust-workshop-journal":
+        raise SummaryProblem("it is a whole journal, not a group summary; it was not read, to protect its "
+                             "owner's privacy. Ask them to use 'Share my summary with the group' instead")
+    if data.get("format") != FORMAT:
+        raise SummaryProblem("it was not made by 'Share my summary with the group'")
+    if isinstance(data.get("version"), int) and data["version"] > VERSION:
+        raise SummaryProblem("it was made by a newer version of the workshop")
+    try:
+        _validator()(data)
+    except fastjsonschema.JsonSchemaValueException as err:
+        raise SummaryProblem(f"part of it is not in the expected shape ({err.message})") from None
+    return data
+
+
+@dataclass
+class Loaded:
+    summaries: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (file name, reason)
+
+
+def load_many(files: Iterable[tuple[str, bytes]]) -> Loaded:
+    """Read many uploaded files; each bad or duplicate file is listed with a reason and skipped.
+
+    When two files share a pseudonym, the newer summary is kept and the other is listed.
+    """
+    result = Loaded()
+    by_name: dict[str, tuple[str, dict[str, Any]]] = {}
+    seen_bytes: dict[bytes, str] = {}
+    for name, raw in files:
+        if raw in seen_bytes:
+            result.problems.append((name, f"it is an exact copy of {seen_bytes[raw]}"))
+            continue
+        seen_bytes[raw] = name
+        try:
+            summary = parse(raw)
+        except SummaryProblem as err:
+            result.problems.append((name, str(err)))
+            continue
+        key = summary["pseudonym"].casefold()
+        if key in by_name:
+            old_name, old = by_name[key]
+            if summary["created"] >= old["created"]:
+                result.problems.append((old_name, f"a newer summary from {summary['pseudonym']} ({name}) was used"))
+                by_name[key] = (name, summary)
+            else:
+                result.problems.append((name, f"a newer summary from {old['pseudonym']} ({old_name}) was used"))
+            continue
+        by_name[key] = (name, summary)
+    result.summaries = [s for _, s in sorted(by_name.values(), key=lambda item: item[1]["pseudonym"].casefold())]
+    return result
+
+
+@dataclass(frozen=True)
+class GroupView:
+    size: int
+    stage_averages: dict[str, float] | None          # None when the group is too small
+    stage_counts: dict[str, int]
+    pulse_by_week: list[tuple[str, float, int]] | None  # (week, mean, how many), None when too small
+    homework_done: int
+    homework_set: int
+    attendance: dict[str, int]                        # pseudonym -> sessions attended
+    missing: list[str]                                # roster names with no summary
+    note: str
+
+
+def group(summaries: list[dict[str, Any]], roster: Iterable[str] = ()) -> GroupView:
+    """What the dashboard shows. Averages only for groups of at least MIN_GROUP people."""
+    size = len(summaries)
+    have = {s["pseudonym"].casefold() for s in summaries}
+    wanted = dict.fromkeys(" ".join(r.split()) for r in roster)
+    missing = [name for name in wanted if name and name.casefold() not in have]
+    counts = {key: sum(1 for s in summaries if key in s["stage_scores"]) for key in content.stage_keys()}
+    small = size < MIN_GROUP
+    averages = None
+    pulse = None
+    if not small:
+        averages = {
+            key: round(statistics.fmean(s["stage_scores"][key] for s in summaries if key in s["stage_scores"]), 1)
+            for key in content.stage_keys() if counts[key] >= MIN_GROUP}
+        weeks: dict[str, list[int]] = {}
+        for s in summaries:
+            per_week: dict[str, int] = {}
+            for p in s["pulse"]:
+                per_week[progress.week_of(p["date"])] = p["score"]  # one value per person per week
+            for week, score in per_week.items():
+                weeks.setdefault(week, []).append(score)
+        pulse = [(week, round(statistics.fmean(v), 1), len(v))
+                 for week, v in sorted(weeks.items()) if len(v) >= MIN_GROUP]
+    if small:
+        note = (f"{size} {'summary' if size == 1 else 'summaries'} loaded. Averages appear from {MIN_GROUP} people "
+                "upwards, so that nobody's answers can be worked out from them.")
+    else:
+        note = (f"{size} summaries loaded. A stage or week is averaged only where at least {MIN_GROUP} people have "
+                "answered it.")
+    return GroupView(
+        size=size,
+        stage_averages=averages,
+        stage_counts=counts,
+        pulse_by_week=pulse,
+        homework_done=sum(s["homework"]["done"] for s in summaries),
+        homework_set=sum(s["homework"]["set"] for s in summaries),
+        attendance={s["pseudonym"]: len(s["attendance"]) for s in summaries},
+        missing=missing,
+        note=note,
+    )

@@ -1,0 +1,266 @@
+"""Facilitator views: any session plan with a countdown timer, the weekend schedule, the group
+dashboard; and, for participants, "share my summary with the group".
+
+The timer is an ipywidgets ``Play`` widget: it ticks in the browser (JupyterLab or Voila),
+and the kernel only turns its count into minutes and seconds.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from trust_workshop import content
+from trust_workshop.model import plans as pm
+from trust_workshop.model import summary as sm
+from trust_workshop.views import charts
+from trust_workshop.views.data import download_link
+from trust_workshop.views.exercise import Exercise, esc, paragraph
+
+FORMAT_LABELS = {"weekly": "Weekly group (90 min)", "single": "Single couple or family (55 min)",
+                 "intensive": "Weekend intensive (one block)"}
+KIND_LABELS = {"welcome": "Welcome", "check_in": "Check-in", "teaching": "Teaching", "demonstration": "Demonstration",
+               "pair_practice": "Practice in pairs", "private_practice": "Private practice",
+               "group_debrief": "Group debrief", "activity": "Activity", "break": "Break", "closing": "Closing"}
+
+
+def _mmss(seconds: int) -> str:
+    sign = "-" if seconds < 0 else ""
+    seconds = abs(seconds)
+    return f"{sign}{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+def _list(title: str, items: list[str]) -> str:
+    return f"<h5>{esc(title)}</h5><ul>{''.join(f'<li>{esc(i)}</li>' for i in items)}</ul>"
+
+
+class SessionPlan(Exercise):
+    """Choose a stage and a format; see the agenda, follow the timer, read the script."""
+
+    def __init__(self, stage_key: str = "safety", fmt: str = "weekly") -> None:
+        self._stage_key, self._fmt, self._block = content.stage(stage_key).key, fmt, 0
+        super().__init__("Session plan", "Choose the stage and the format. Start the timer when the block "
+                         "begins; press Next block to move on.", needs_journal=False)
+
+    def build(self) -> list[w.Widget]:
+        stages = [(f"{s.number}. {s.title}", s.key) for s in content.stages()]
+        self._stage = w.Dropdown(description="Stage:", options=stages, value=self._stage_key,
+                                 style={"description_width": "initial"})
+        self._format = w.ToggleButtons(description="Format:", options=[(v, k) for k, v in FORMAT_LABELS.items()],
+                                       value=self._fmt, style={"description_width": "initial", "button_width": "auto"})
+        self._stage.observe(lambda ch: self._choose(stage=ch["new"]), names="value")
+        self._format.observe(lambda ch: self._choose(fmt=ch["new"]), names="value")
+        self._overview = w.HTML()
+        self._agenda = w.HTML()
+        self._clock = w.HTML()
+        self._now = w.HTML()
+        self._play = w.Play(value=0, min=0, max=600, step=1, interval=1000, description="Timer",
+                            show_repeat=False)
+        self._play.observe(lambda _: self._tick(), names="value")
+        self._prev = w.Button(description="Previous block", icon="step-backward", tooltip="Go back one block")
+        self._next = w.Button(description="Next block", icon="step-forward", tooltip="Move on to the next block")
+        self._prev.on_click(lambda _: self._go(-1))
+        self._next.on_click(lambda _: self._go(+1))
+        self._details = w.HTML()
+        timer = w.VBox([self._clock, w.HBox([self._play, self._prev, self._next],
+                                            layout=w.Layout(align_items="center", flex_flow="row wrap")), self._now],
+                       layout=w.Layout(border="2px solid #0072B2", padding="8px 14px", margin="8px 0"))
+        self._draw()
+        return [w.HBox([self._stage]), self._format, self._overview, timer, self._agenda, self._details]
+
+    def _choose(self, stage: str | None = None, fmt: str | None = None) -> None:
+        self._stage_key = stage or self._stage_key
+        self._fmt = fmt or self._fmt
+        self._block = 0
+        self._draw()
+
+    @property
+    def blocks(self) -> list[dict]:
+        return pm.agenda(self._stage_key, self._fmt)
+
+    def _go(self, step: int) -> None:
+        self._block = max(0, min(len(self.blocks) - 1, self._block + step))
+        self._draw()
+
+    def _draw(self) -> None:
+        plan, blocks, stage = pm.plan(self._stage_key), self.blocks, content.stage(self._stage_key)
+        total = pm.minutes(blocks)
+        self._overview.value = (f"<h3>Stage {stage.number}: {esc(stage.title)} · {esc(FORMAT_LABELS[self._fmt])}, "
+                                f"{total} minutes</h3>" + _list("Objectives", plan["objectives"])
+                                + _list("Materials", plan["materials"]) + _list("Preparation", plan["preparation"]))
+        rows = []
+        for i, (start, b) in enumerate(zip(pm.start_offsets(blocks), blocks, strict=True)):
+            here = " class='tw-current'" if i == self._block else ""
+            rows.append(f"<tr{here}><td>{_mmss(start * 60)[:-3]}</td><td>{b['minutes']} min</td>"
+                        f"<td><b>{esc(b['title'])}</b><br><small>{esc(KIND_LABELS[b['kind']])}</small></td>"
+                        f"<td>{esc(b['facilitator'])}</td><td>{esc(b['participants'])}</td></tr>")
+        self._agenda.value = ("<h4>Agenda</h4><table class='tw-agenda'><thead><tr><th>Starts</th><th>Length</th>"
+                              "<th>Block</th><th>You</th><th>Participants</th></tr></thead><tbody>"
+                              + "".join(rows) + "</tbody></table>")
+        adapt = plan["adaptations"]
+        self._details.value = (
+            _list("Debrief questions", plan["debrief_questions"])
+            + f"<h5>Homework</h5>{paragraph(plan['homework'])}"
+            + _list("Adapting for the relationship",
+                    [f"{content.context(k).label}: {v}" for k, v in adapt["context"].items()])
+            + _list("Adapting for each role", [f"{content.role(k).label}: {v}" for k, v in adapt["role"].items()])
+            + _list("Adapting for the format", [f"{k.replace('_', '-')}: {v}" for k, v in adapt["format"].items()])
+            + _list("Safety notes", plan["safety_notes"])
+            + _list("Fidelity checklist (after the session)", plan["fidelity_checklist"]))
+        self._prev.disabled = self._block == 0
+        self._next.disabled = self._block == len(blocks) - 1
+        self._play.playing = False
+        self._play.max = blocks[self._block]["minutes"] * 60
+        self._play.value = 0
+        self._tick()
+
+    def remaining(self) -> int:
+        """Seconds left in the current block (negative once it has run over)."""
+        return self.blocks[self._block]["minutes"] * 60 - self._play.value
+
+    def _tick(self) -> None:
+        block = self.blocks[self._block]
+        left = self.remaining()
+        nxt = self.blocks[self._block + 1]["title"] if self._block + 1 < len(self.blocks) else "end of the session"
+        state = "Time for this block is up: move on when the group is ready." if left <= 0 else f"Next: {nxt}"
+        self._clock.value = (f"<div class='tw-clock'><span class='tw-clock-time'>{_mmss(left)}</span> "
+                             f"<span>left in block {self._block + 1} of {len(self.blocks)}: "
+                             f"<b>{esc(block['title'])}</b></span><br><small>{esc(state)}</small></div>")
+        self._now.value = (f"<div class='tw-script'><b>Say:</b> {esc(block['script'])}</div>"
+                           f"<p><b>You:</b> {esc(block['facilitator'])}<br><b>Participants:</b> "
+                           f"{esc(block['participants'])}</p>")
+
+
+class IntensiveSchedule(Exercise):
+    """The weekend intensive: two days of four blocks, and the stages in each."""
+
+    def __init__(self) -> None:
+        data = pm.formats()["intensive"]
+        super().__init__(data["label"], data["description"], needs_journal=False)
+
+    def build(self) -> list[w.Widget]:
+        block = pm.formats()["intensive"]["block_minutes"]
+        rows = "".join(
+            f"<tr><td>Day {slot.day}</td><td>{esc(slot.starts)}</td><td>{block} min</td><td>"
+            + " + ".join(f"{content.stage(k).number}. {esc(content.stage(k).title)}"
+                         + (f" ({block // len(slot.stages)} min)" if len(slot.stages) > 1 else "") for k in slot.stages)
+            + "</td></tr>" for slot in pm.intensive_schedule())
+        return [w.HTML("<table class='tw-agenda'><thead><tr><th>Day</th><th>Starts</th><th>Length</th><th>Stages"
+                       f"</th></tr></thead><tbody>{rows}</tbody></table>")]
+
+
+class GroupDashboard(Exercise):
+    """Load participants' shared summaries and read the group's progress."""
+
+    def __init__(self) -> None:
+        self._files: list[tuple[str, bytes]] = []
+        super().__init__("Group progress", "Type your group's pseudonyms (optional, one per line), then upload the "
+                         "summary files participants sent you. You can upload many at once.", needs_journal=False)
+
+    def build(self) -> list[w.Widget]:
+        self._roster = w.Textarea(description="Pseudonyms:", placeholder="Blue Heron\nAna\nTeam member 3",
+                                  rows=4, style={"description_width": "initial"}, continuous_update=False)
+        self._upload = w.FileUpload(accept=".json,application/json", multiple=True, description="Upload summaries",
+                                    tooltip="Choose the summary files participants sent you")
+        self._clear = w.Button(description="Clear", icon="times", tooltip="Forget the loaded files")
+        self._out = w.VBox()
+        self._roster.observe(lambda _: self._draw(), names="value")
+        self._upload.observe(self._on_upload, names="value")
+        self._clear.on_click(lambda _: self._reset())
+        self._draw()
+        return [self._roster, w.HBox([self._upload, self._clear]), self._out]
+
+    def _on_upload(self, change: dict) -> None:
+        if not change["new"]:
+            return
+        self._files.extend((f["name"], bytes(f["content"])) for f in change["new"])
+        self._upload.value = ()
+        self._draw()
+
+    def _reset(self) -> None:
+        self._files = []
+        self._draw()
+
+    def _draw(self) -> None:
+        loaded = sm.load_many(self._files)
+        roster = self._roster.value.splitlines() if hasattr(self, "_roster") else []
+        view = sm.group(loaded.summaries, roster)
+        self.view, self.loaded = view, loaded
+        parts: list[w.Widget] = [w.HTML(paragraph(view.note))]
+        if view.stage_averages:
+            rows = "".join(f"<tr><td>{esc(content.stage(k).title)}</td><td>{v:.0f}</td>"
+                           f"<td>{view.stage_counts[k]}</td></tr>" for k, v in view.stage_averages.items())
+            parts.append(w.HTML("<h5>Stage averages (0-100): areas the group may want to focus on</h5>"
+                                "<table class='tw-agenda'><thead><tr><th>Stage</th><th>Average</th><th>People</th>"
+                                f"</tr></thead><tbody>{rows}</tbody></table>"))
+        if view.pulse_by_week:
+            points = [charts.GroupPulse(week, mean, n) for week, mean, n in view.pulse_by_week]
+            parts.append(w.Image(value=charts.png(charts.group_pulse_chart(points)), format="png",
+                                 layout=w.Layout(max_width="680px")))
+            parts.append(w.HTML(paragraph(charts.group_pulse_caption(points), "tw-caption")))
+        if view.size:
+            share = f"{round(100 * view.homework_done / view.homework_set)}%" if view.homework_set else "none set yet"
+            attendance = ", ".join(f"{esc(n)} {c}" for n, c in sorted(view.attendance.items()))
+            parts.append(w.HTML(f"<p><b>Homework:</b> {view.homework_done} of {view.homework_set} commitments "
+                                f"marked done ({share}).</p><p><b>Sessions attended:</b> {attendance}.</p>"))
+        if view.missing:
+            parts.append(w.HTML(f"<p><b>Not shared yet:</b> {esc(', '.join(view.missing))}.</p>"))
+        if loaded.problems:
+            items = "".join(f"<li><b>{esc(name)}</b>: skipped because {esc(reason)}.</li>"
+                            for name, reason in loaded.problems)
+            parts.append(w.HTML(f"<div class='tw-warning'><p><b>{len(loaded.problems)} file(s) skipped</b></p>"
+                                f"<ul>{items}</ul></div>"))
+        self._out.children = parts
+
+
+class ShareSummary(Exercise):
+    """For participants: choose a pseudonym, see exactly what is shared, download the file."""
+
+    def __init__(self) -> None:
+        super().__init__("Share my summary with the group",
+                         "Your facilitator can see how the group is doing if people share a small summary. "
+                         "It holds only numbers and dates: your stage scores, your pulse, how many homework "
+                         "commitments you marked done, and which days you took part. It never holds anything "
+                         "you wrote, and never your safety check. Sharing is optional.")
+
+    def build(self) -> list[w.Widget]:
+        self._name = w.Text(description="Pseudonym:", placeholder="a name your group knows you by",
+                            style={"description_width": "initial"})
+        self._show = w.Button(description="Show me what would be shared", icon="eye",
+                              tooltip="See the exact file before you download it")
+        self._show.on_click(lambda _: self._preview())
+        self._result = w.HTML()
+        return [w.HBox([self._name, self._show], layout=w.Layout(flex_flow="row wrap")), self._result]
+
+    def _preview(self) -> None:
+        try:
+            self.journal.reload()
+            summary = sm.build(self.journal.data, self._name.value)
+        except sm.SummaryProblem as err:
+            self._result.value = paragraph(str(err), "tw-warning")
+            return
+        raw = sm.encode(summary)
+        self._result.value = (
+            paragraph("This is the whole file, exactly as your facilitator will receive it:")
+            + f"<pre class='tw-preview'>{esc(raw.decode('utf-8'))}</pre>"
+            + download_link(raw, sm.filename(summary), f"Save {sm.filename(summary)}")
+            + paragraph("Send it to your facilitator privately. You can make a new one at any time.", "tw-muted"))
+
+
+def session_plan(stage_key: str = "safety", fmt: str = "weekly") -> SessionPlan:
+    """Any session plan, by stage and format, with a countdown timer for the current block."""
+    return SessionPlan(stage_key, fmt)
+
+
+def intensive_schedule() -> IntensiveSchedule:
+    """The weekend intensive's mapping of stages to blocks."""
+    return IntensiveSchedule()
+
+
+def group_dashboard() -> GroupDashboard:
+    """The facilitator's view of the summaries participants chose to share."""
+    return GroupDashboard()
+
+
+def share_summary() -> ShareSummary:
+    """For participants: share a numbers-only summary with the facilitator."""
+    return ShareSummary()

@@ -1,0 +1,94 @@
+"""Facilitator widgets: the plan viewer and its timer, the dashboard, and sharing a summary."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+
+import trust_workshop as tw
+from trust_workshop import content
+from trust_workshop.model import plans
+from trust_workshop.model import summary as sm
+
+
+def test_session_plan_follows_stage_three_to_the_minute() -> None:
+    view = tw.session_plan()
+    view._stage.value = "transparency"
+    view._format.value = "weekly"
+    blocks = plans.agenda("transparency", "weekly")
+    assert "90 minutes" in view._overview.value
+    first = blocks[0]["minutes"] * 60
+    assert view.remaining() == first and view._play.max == first
+    view._play.value = 61  # the browser's timer ticks
+    assert view.remaining() == first - 61
+    assert f"{(first - 61) // 60:02d}:{(first - 61) % 60:02d}" in view._clock.value
+    view._play.value = first
+    assert "Time for this block is up" in view._clock.value
+    view._next.click()
+    assert view._block == 1 and view._play.value == 0 and view.remaining() == blocks[1]["minutes"] * 60
+    assert "Say:" in view._now.value and "tw-current" in view._agenda.value
+    for _ in blocks:
+        view._next.click()
+    assert view._block == len(blocks) - 1 and view._next.disabled
+
+
+def test_session_plan_shows_every_part_of_the_plan() -> None:
+    view = tw.session_plan("attune", "single")
+    p = plans.plan("attune")
+    html = view._overview.value + view._details.value
+    for part in (p["objectives"][0], p["debrief_questions"][0], p["safety_notes"][0], p["fidelity_checklist"][0]):
+        assert part.replace("'", "&#x27;").replace('"', "&quot;") in html
+
+
+def test_intensive_schedule_lists_the_weekend() -> None:
+    html = tw.intensive_schedule()._body.children[0].value
+    assert html.count("<tr>") == 8 + 1
+    for s in content.stages():
+        assert s.title in html
+
+
+def _file(name: str, score: int) -> dict:
+    return {"name": f"{name}.json", "content": memoryview(sm.encode(
+        {"format": sm.FORMAT, "version": 1, "pseudonym": name, "created": "2026-11-01",
+         "stage_scores": {"uncover": score}, "pulse": [{"date": "2026-11-02", "score": score}],
+         "homework": {"done": 1, "set": 1}, "attendance": ["2026-11-02"]}))}
+
+
+def test_dashboard_loads_ten_summaries_and_one_hostile_file() -> None:
+    view = tw.group_dashboard()
+    view._roster.value = "\n".join([f"p{i}" for i in range(10)] + ["Late Larry"])
+    files = tuple(_file(f"p{i}", 10 * i) for i in range(10)) + (
+        {"name": "<img src=x onerror=alert(1)>.json", "content": memoryview(b"{not json")},)
+    view._on_upload({"new": files})
+    assert view.view.size == 10 and view.view.stage_averages == {"uncover": 45.0}
+    html = " ".join(c.value for c in view._out.children if hasattr(c, "value") and isinstance(c.value, str))
+    assert "Late Larry" in html and "1 file(s) skipped" in html
+    assert "<img src=x" not in html and "&lt;img src=x" in html
+    assert any(c.__class__.__name__ == "Image" for c in view._out.children)
+
+
+def test_dashboard_hides_averages_for_two_people() -> None:
+    view = tw.group_dashboard()
+    view._on_upload({"new": (_file("a", 10), _file("b", 90))})
+    assert view.view.stage_averages is None
+    html = " ".join(c.value for c in view._out.children if isinstance(getattr(c, "value", None), str))
+    assert "from 3 people upwards" in html and "Stage averages" not in html
+
+
+def test_share_summary_shows_exactly_what_is_downloaded(opened) -> None:
+    opened.journal.record_pulse({it.id: 4 for it in content.pulse_items()}, date="2026-11-02")
+    opened.journal.set_entry("reflection.uncover", {"x": "my private words"})
+    view = tw.share_summary()
+    view._name.value = ""
+    view._preview()
+    assert "Please choose a pseudonym" in view._result.value
+    view._name.value = "Blue Heron"
+    view._preview()
+    href = re.search(r"base64,([^']+)'", view._result.value).group(1)
+    shared = base64.b64decode(href)
+    assert json.loads(shared)["pseudonym"] == "Blue Heron"
+    assert "my private words" not in shared.decode() and "Sam" not in shared.decode()
+    preview = re.search(r"<pre class='tw-preview'>(.*?)</pre>", view._result.value, re.S).group(1)
+    assert preview == shared.decode().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace(
+        '"', "&quot;").replace("'", "&#x27;")
