@@ -80,3 +80,50 @@ def test_the_browser_tests_leave_the_repository_alone(lab) -> None:
                              cwd=harness.ROOT, capture_output=True, text=True).stdout
     assert ".ipynb_checkpoints" not in changed
     assert not [line for line in changed.splitlines() if line.startswith(" M")], changed
+
+
+def test_facilitator_follows_stage_three_with_a_ticking_timer(lab, page, artifacts: Path) -> None:
+    harness.open_notebook(page, lab, "facilitator/01-session-plan.ipynb")
+    harness.run_all(page)
+    plan = page.locator(f"{harness.PANEL} .tw-exercise:has(h4:text-is('Session plan'))")
+    plan.locator("select").first.select_option(label="3. Transparency and honest dialogue")
+    plan.locator("button:has-text('Weekly group')").click()
+    plan.locator("h3:has-text('Stage 3')").wait_for(timeout=15_000)
+    clock = plan.locator(".tw-clock-time")
+    start = clock.inner_text()
+    plan.locator(".widget-play button").first.click()  # play: the browser ticks once a second
+    page.wait_for_timeout(3500)
+    ticked = clock.inner_text()
+    assert ticked < start, (start, ticked)
+    page.screenshot(path=str(artifacts / "lab-session-plan-stage-3-timer.png"))
+    plan.locator("button:has-text('Next block')").click()
+    plan.locator("text=left in block 2 of").wait_for(timeout=15_000)
+
+
+def test_dashboard_reads_ten_summaries_and_skips_a_broken_one(lab, page, tmp_path: Path, artifacts: Path) -> None:
+    from trust_workshop.model import summary as sm
+
+    files = []
+    for i in range(10):
+        summary = {"format": sm.FORMAT, "version": 1, "pseudonym": f"Participant {i}", "created": "2026-11-01",
+                   "stage_scores": {"uncover": 30 + 5 * i, "apologise": 40 + 3 * i},
+                   "pulse": [{"date": "2026-10-20", "score": 40 + i}, {"date": "2026-11-02", "score": 50 + i}],
+                   "homework": {"done": i % 3, "set": 2}, "attendance": ["2026-10-20", "2026-11-02"]}
+        path = tmp_path / f"participant-{i}.json"
+        path.write_bytes(sm.encode(summary))
+        files.append(str(path))
+    broken = tmp_path / "<img src=x onerror=alert(1)>.json"
+    broken.write_bytes(b"\x00\x01 not a summary")
+    files.append(str(broken))
+    harness.open_notebook(page, lab, "facilitator/03-group-dashboard.ipynb")
+    harness.run_all(page)
+    board = page.locator(f"{harness.PANEL} .tw-exercise:has(h4:text-is('Group progress'))")
+    with page.expect_file_chooser() as chooser:
+        board.locator(".widget-upload, button:has-text('Upload summaries')").first.click()
+    chooser.value.set_files(files)
+    board.locator("text=10 summaries loaded").wait_for(timeout=20_000)
+    board.locator("text=1 file(s) skipped").wait_for(timeout=5_000)
+    assert board.locator("table.tw-agenda tr").count() == 3  # header + two stages
+    assert board.locator("img").count() == 1                  # the group's pulse chart
+    board.locator("text=Stage averages").scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "lab-dashboard-ten-summaries.png"))

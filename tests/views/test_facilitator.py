@@ -17,7 +17,7 @@ def test_session_plan_follows_stage_three_to_the_minute() -> None:
     view._stage.value = "transparency"
     view._format.value = "weekly"
     blocks = plans.agenda("transparency", "weekly")
-    assert "90 minutes" in view._overview.value
+    assert "90 minutes" in view._heading.value
     first = blocks[0]["minutes"] * 60
     assert view.remaining() == first and view._play.max == first
     view._play.value = 61  # the browser's timer ticks

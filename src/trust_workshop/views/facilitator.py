@@ -64,8 +64,11 @@ class SessionPlan(Exercise):
         timer = w.VBox([self._clock, w.HBox([self._play, self._prev, self._next],
                                             layout=w.Layout(align_items="center", flex_flow="row wrap")), self._now],
                        layout=w.Layout(border="2px solid #0072B2", padding="8px 14px", margin="8px 0"))
+        self._heading = w.HTML()
         self._draw()
-        return [w.HBox([self._stage]), self._format, self._overview, timer, self._agenda, self._details]
+        # Timer and script first: this is what a facilitator needs on a projected screen.
+        return [w.HBox([self._stage]), self._format, self._heading, timer, self._agenda, self._overview,
+                self._details]
 
     def _choose(self, stage: str | None = None, fmt: str | None = None) -> None:
         self._stage_key = stage or self._stage_key
@@ -84,9 +87,10 @@ class SessionPlan(Exercise):
     def _draw(self) -> None:
         plan, blocks, stage = pm.plan(self._stage_key), self.blocks, content.stage(self._stage_key)
         total = pm.minutes(blocks)
-        self._overview.value = (f"<h3>Stage {stage.number}: {esc(stage.title)} · {esc(FORMAT_LABELS[self._fmt])}, "
-                                f"{total} minutes</h3>" + _list("Objectives", plan["objectives"])
-                                + _list("Materials", plan["materials"]) + _list("Preparation", plan["preparation"]))
+        self._heading.value = (f"<h3>Stage {stage.number}: {esc(stage.title)} · {esc(FORMAT_LABELS[self._fmt])}, "
+                               f"{total} minutes</h3>")
+        self._overview.value = (_list("Objectives", plan["objectives"]) + _list("Materials", plan["materials"])
+                                + _list("Preparation", plan["preparation"]))
         rows = []
         for i, (start, b) in enumerate(zip(pm.start_offsets(blocks), blocks, strict=True)):
             here = " class='tw-current'" if i == self._block else ""
