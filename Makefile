@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 WELCOME := workshop/00-welcome-and-safety.ipynb
 
-.PHONY: lab test bench lint nav clean help
+.PHONY: lab test bench handouts lint nav clean help
 
 help:
 	@echo "make lab    open the workshop in JupyterLab (sets everything up on first run)"
@@ -31,6 +31,9 @@ lab: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+handouts: $(STAMP)
+	$(BIN)/trust-workshop handouts --out handouts
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

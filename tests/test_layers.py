@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "trust_workshop"
-RANK = {"content": 0, "model": 1, "views": 2}
+RANK = {"content": 0, "model": 1, "views": 2, "outputs": 3}
 
 
 def _layer(path: Path) -> str | None:
@@ -59,7 +59,8 @@ def _writes_files(path: Path) -> bool:
     return False
 
 
-def test_only_the_journal_module_touches_participants_files() -> None:
+def test_only_these_modules_write_files() -> None:
     writers = sorted(p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py") if _writes_files(p))
     # navigation.py rewrites the course's own notebooks for developers; it never sees a journal.
-    assert writers == ["model/journal.py", "navigation.py"]
+    # outputs: the PDF compiler's private temporary folder, and files the user named on the command line.
+    assert writers == ["model/journal.py", "navigation.py", "outputs/cli.py", "outputs/pdf.py"]

@@ -97,3 +97,12 @@ def test_every_stage_notebook_follows_the_skeleton(path: Path) -> None:
                                             "validation_practice(", "agreement_builder(", "promise_log(",
                                             "bank_account(", "milestones("))
     assert exercises >= 2
+
+
+@pytest.mark.parametrize("stage", content.stages(), ids=lambda s: s.key)
+def test_each_stage_worksheet_lists_the_exercises_its_notebook_calls(stage) -> None:
+    path = ROOT / "workshop" / f"{stage.notebook}.ipynb"
+    code = "\n".join("".join(c["source"]) for c in _load(path)["cells"] if c["cell_type"] == "code")
+    calls = [f"{m.group(1)}:{m.group(2)}" if m.group(2) else m.group(1)
+             for m in re.finditer(r'^([a-z_]+)\((?:"([a-z_]+)")?\)$', code, re.M)]
+    assert [c for c in calls if c in stage.worksheet or c.split(":")[0] in stage.worksheet] == list(stage.worksheet)

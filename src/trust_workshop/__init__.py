@@ -7,10 +7,11 @@ Notebooks call one function per exercise::
     checkin("uncover")
 
 Layers, lowest first: ``content`` (data files and their loading) → ``model`` (scoring,
-progress, journal; pure Python) → ``views`` (widgets and charts). Lower layers never
-import higher ones.
+progress, journal; pure Python) → ``views`` (widgets and charts) → ``outputs`` (PDFs,
+the command line, the nbconvert exporter). Lower layers never import higher ones.
 """
 
+from trust_workshop.outputs.links import handout_download, report_download
 from trust_workshop.views.checkin import baseline_checkin, checkin, final_checkin, pulse
 from trust_workshop.views.data import my_data
 from trust_workshop.views.facilitator import group_dashboard, intensive_schedule, session_plan, share_summary
@@ -36,6 +37,7 @@ __all__ = [
     "form",
     "get_help",
     "group_dashboard",
+    "handout_download",
     "homework",
     "i_statement",
     "intensive_schedule",
@@ -49,6 +51,7 @@ __all__ = [
     "progress",
     "promise_log",
     "pulse",
+    "report_download",
     "reflection",
     "safety_check",
     "session_plan",

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from trust_workshop.model import journal as jr
 
@@ -42,8 +43,8 @@ def test_a_checkin_answer_survives_a_kernel_restart(lab, page, artifacts: Path) 
     checkin.locator(".tw-saved:has-text('Saved at')").wait_for(timeout=15_000)
     harness.restart_and_run_all(page)
     first = _checkin(page, "Check-in: Uncover the impact").locator(".tw-scale").first
-    first.locator("button.mod-active").wait_for(timeout=15_000)
-    assert first.locator("button.mod-active").inner_text().strip() == "4"
+    # The re-run redraws the widgets; wait until the restored answer is the one shown.
+    expect(first.locator("button.mod-active")).to_have_text("4", timeout=30_000)
     page.screenshot(path=str(artifacts / "lab-round-trip-after-restart.png"))
 
 

@@ -96,6 +96,7 @@ class Stage:
     summary: str
     core_ideas: tuple[str, ...]
     draws_on: tuple[str, ...]
+    worksheet: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,7 @@ def stages() -> tuple[Stage, ...]:
                 summary=s["summary"],
                 core_ideas=tuple(s["core_ideas"]),
                 draws_on=tuple(s["draws_on"]),
+                worksheet=tuple(s["worksheet"]),
             )
         )
     return tuple(sorted(out, key=lambda st: st.number))

@@ -75,12 +75,12 @@ class Journey(Exercise):
             text = _as_text(value)
             if text:
                 saved = f"<small>(saved {esc(stored['updated'])})</small>"
-                blocks.append(f"<details open><summary><b>{esc(_label(key))}</b> {saved}</summary>"
+                blocks.append(f"<details open><summary><b>{esc(entry_label(key))}</b> {saved}</summary>"
                               f"<div style='white-space: pre-wrap'>{esc(text)}</div></details>")
         self._writing.value = "".join(blocks) or paragraph("Nothing written yet.", "tw-muted")
 
 
-def _label(key: str) -> str:
+def entry_label(key: str) -> str:
     kind, _, name = key.partition(".")
     try:
         return f"{kind.capitalize()}: {content.stage(name).title}" if kind in ("reflection", "homework") else \

@@ -1,0 +1,82 @@
+"""The ``trust-workshop`` command: build handouts, session plans and a participant's report.
+
+    trust-workshop handouts --out DIR [--paper a4|letter]
+    trust-workshop report --profile NAME --out FILE [--include KEY ...] [--paper a4|letter]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from trust_workshop import content
+from trust_workshop.model import journal as jr
+from trust_workshop.model import plans as pm
+from trust_workshop.outputs import pdf
+
+
+def progress_bar(done: int, total: int, label: str, stream=sys.stderr) -> None:
+    """A one-line progress bar that redraws in place."""
+    width = 30
+    filled = round(width * done / total) if total else width
+    stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {label[:40]:<40}")
+    if done == total:
+        stream.write("\n")
+    stream.flush()
+
+
+def build_all(out: Path, paper_size: str = "a4", report: Callable[[int, int, str], None] = progress_bar) -> list[Path]:
+    """Every stage handout and every session plan, into ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    jobs: list[tuple[str, Callable[[], bytes]]] = []
+    for s in content.stages():
+        jobs.append((f"handout-{s.notebook}.pdf", lambda s=s: pdf.handout(s.key, paper_size)))
+        for fmt in pm.FORMATS:
+            jobs.append((f"session-plan-{s.notebook}-{fmt}.pdf",
+                         lambda s=s, fmt=fmt: pdf.session_plan(s.key, fmt, paper_size)))
+    written = []
+    for n, (name, make) in enumerate(jobs, start=1):
+        path = out / name
+        path.write_bytes(make())
+        written.append(path)
+        report(n, len(jobs), name)
+    return written
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="trust-workshop", description="Printable handouts and reports.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    h = sub.add_parser("handouts", help="build every stage handout and session plan")
+    h.add_argument("--out", type=Path, required=True, help="folder to write the PDFs into")
+    h.add_argument("--paper", default="a4", choices=["a4", "letter"])
+    r = sub.add_parser("report", help="build one participant's progress report")
+    r.add_argument("--profile", required=True, help="the participant's profile name")
+    r.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+    r.add_argument("--include", nargs="*", default=[], metavar="KEY",
+                   help="journal entries to print, e.g. reflection.uncover (none by default)")
+    r.add_argument("--paper", default="a4", choices=["a4", "letter"])
+    args = parser.parse_args(argv)
+    if args.command == "handouts":
+        written = build_all(args.out, args.paper)
+        print(f"Wrote {len(written)} PDFs to {args.out}")
+        return 0
+    names = {p.name.casefold(): p.name for p in jr.list_profiles()}
+    if args.profile.casefold() not in names:
+        known = ", ".join(sorted(names.values())) or "none yet"
+        print(f"No profile called {args.profile!r} on this computer (profiles: {known}).", file=sys.stderr)
+        return 2
+    journal = jr.Journal.open(names[args.profile.casefold()])
+    progress_bar(0, 1, "report")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_bytes(pdf.report(journal.data, args.include, args.paper))
+    progress_bar(1, 1, args.out.name)
+    for notice in journal.notices:
+        print(notice, file=sys.stderr)
+    print(f"Wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""Download buttons in the notebooks: this stage's handout, and my progress report.
+
+Files are offered as browser downloads (data links), so they work on Binder, where the
+server's files vanish; nothing is written to disk.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from trust_workshop import content
+from trust_workshop.outputs import pdf
+from trust_workshop.views.data import download_link
+from trust_workshop.views.exercise import Exercise, paragraph
+from trust_workshop.views.journey import _as_text, entry_label
+
+
+class HandoutDownload(Exercise):
+    """'Download this stage's handout' as a PDF."""
+
+    def __init__(self, stage_key: str) -> None:
+        self.stage = content.stage(stage_key)
+        super().__init__("Take it with you", "A printable handout of this stage: its key ideas, the exercises "
+                         "as a worksheet with space to write by hand, and where to get help.", needs_journal=False)
+
+    def build(self) -> list[w.Widget]:
+        self._paper = w.ToggleButtons(options=[("A4", "a4"), ("US Letter", "letter")], value="a4",
+                                      description="Paper:", style={"description_width": "initial"})
+        make = w.Button(description="Make the handout (PDF)", icon="file-pdf", tooltip="Build the PDF to download")
+        make.on_click(lambda _: self._make())
+        self._link = w.HTML()
+        return [self._paper, w.HBox([make, self._link], layout=w.Layout(align_items="center"))]
+
+    def _make(self) -> None:
+        name = f"handout-{self.stage.notebook}.pdf"
+        self._link.value = download_link(pdf.handout(self.stage.key, self._paper.value), name, f"Save {name}",
+                                         mime="application/pdf")
+
+
+class ReportDownload(Exercise):
+    """'Export my report (PDF)': charts of my progress, plus only the writing I tick."""
+
+    def __init__(self) -> None:
+        super().__init__("Export my report (PDF)", "Your charts and scores over time. Nothing you wrote is "
+                         "included unless you tick it below. The safety check is never included.")
+
+    def build(self) -> list[w.Widget]:
+        entries = self.journal.data["entries"]
+        self._ticks = {key: w.Checkbox(value=False, indent=False, description=entry_label(key),
+                                       layout=w.Layout(width="auto"))
+                       for key in sorted(entries) if _as_text(entries[key]["value"])}
+        self._paper = w.ToggleButtons(options=[("A4", "a4"), ("US Letter", "letter")], value="a4",
+                                      description="Paper:", style={"description_width": "initial"})
+        make = w.Button(description="Make my report (PDF)", icon="file-pdf", tooltip="Build the PDF to download")
+        make.on_click(lambda _: self._make())
+        self._link = w.HTML()
+        choose = (w.HTML(paragraph("Include these in the report (optional):")) if self._ticks
+                  else w.HTML(paragraph("You have not written anything yet, so only charts will be included.",
+                                        "tw-muted")))
+        return [choose, *self._ticks.values(), self._paper, w.HBox([make, self._link])]
+
+    @property
+    def included(self) -> list[str]:
+        return [key for key, box in getattr(self, "_ticks", {}).items() if box.value]
+
+    def _make(self) -> None:
+        self.journal.reload()
+        name = f"my-progress-report-{self.journal.export_filename().removeprefix('trust-journal-')}"
+        name = name.removesuffix(".json") + ".pdf"
+        data = pdf.report(self.journal.data, self.included, self._paper.value)
+        self._link.value = download_link(data, name, f"Save {name}", mime="application/pdf")
+        self.show("Your report is ready: click the link to save it. It is private to you.", "tw-saved")
+
+
+def handout_download(stage_key: str) -> HandoutDownload:
+    """'Download this stage's handout' for a stage notebook."""
+    return HandoutDownload(stage_key)
+
+
+def report_download() -> ReportDownload:
+    """'Export my report (PDF)' for the journey notebook."""
+    return ReportDownload()

@@ -1,0 +1,243 @@
+"""PDFs with Typst: stage handouts, session plans and a participant's progress report.
+
+Every document is a template in ``outputs/templates`` plus one JSON document passed as a
+Typst input (``sys.inputs.data``). Nothing a participant wrote is pasted into markup, so
+``#set page(...)``, ``$x$`` or ``<script>`` print as typed. Fonts are Typst's own plus
+matplotlib's DejaVu Sans (Latin, Greek, Cyrillic, Arabic, Hebrew), with system fonts
+ignored, so a PDF looks the same on every machine and is byte-identical for the same input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+import tempfile
+from collections.abc import Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import typst
+
+from trust_workshop import content
+from trust_workshop.model import plans as pm
+from trust_workshop.model import progress as prog
+from trust_workshop.model.scoring import SCORE_NOTE
+
+PAPERS = {"a4": "a4", "letter": "us-letter", "us-letter": "us-letter"}
+FORMAT_NAMES = {"weekly": "Weekly group course", "single": "Single couple or family", "intensive": "Weekend intensive"}
+LONG_WORD = re.compile(r"(\S{30})(?=\S)")
+
+
+def _font_paths() -> list[str]:
+    import matplotlib
+
+    return [str(Path(matplotlib.get_data_path()) / "fonts" / "ttf")]
+
+
+def breakable(text: str) -> str:
+    """The text with an invisible break chance inside very long words, so they wrap on paper."""
+    return LONG_WORD.sub("\\1\u200b", str(text).replace("\x00", "\ufffd"))
+
+
+def compile_pdf(template: str, data: Mapping[str, Any], files: Mapping[str, bytes] | None = None) -> bytes:
+    """Compile one template with its data (and any images, by file name) to PDF bytes."""
+    with tempfile.TemporaryDirectory(prefix="trust-workshop-pdf-") as tmp:
+        folder = Path(tmp)
+        for name in ("common.typ", template):
+            source = resources.files("trust_workshop.outputs").joinpath("templates", name)
+            shutil.copyfile(str(source), folder / name)
+        for name, blob in (files or {}).items():
+            (folder / name).write_bytes(blob)
+        return typst.compile(str(folder / template), root=str(folder), font_paths=_font_paths(),
+                             ignore_system_fonts=True, sys_inputs={"data": json.dumps(data, ensure_ascii=False)})
+
+
+def paper(name: str) -> str:
+    try:
+        return PAPERS[name.lower()]
+    except KeyError:
+        raise ValueError(f"Paper size must be A4 or Letter, not {name!r}.") from None
+
+
+def _help() -> dict[str, Any]:
+    data = content.crisis_resources()
+    return {"intro": data["intro"], "note": data["facilitator_note"],
+            "rows": [{"region": r["region"], "name": r["name"], "contact": r["contact"],
+                      "notes": " · ".join(x for x in (r.get("text", ""), r.get("notes", "")) if x)}
+                     for r in data["resources"]]}
+
+
+# --- stage handouts ---------------------------------------------------------------------
+
+
+def _worksheet(entry: str, stage_key: str) -> dict[str, Any]:
+    func, _, key = entry.partition(":")
+    ex = content.exercise(key) if key else {}
+    if func == "safety_check":
+        return {"kind": "note", "title": "The private safety check", "intro": "",
+                "text": "The safety check is done privately, on screen or with your facilitator, and is never "
+                        "printed, so a paper copy can never be found by someone else. If you feel afraid of "
+                        "anyone, the numbers at the end of this handout can help."}
+    if func in ("baseline_checkin", "final_checkin"):
+        labels = content.scale_labels()
+        return {"kind": "scale", "title": "Check-in across all nine stages" if func == "baseline_checkin"
+                else "Final check-in across all nine stages", "intro": "", "low": f"1 = {labels[1]}",
+                "high": f"5 = {labels[5]}",
+                "groups": [{"name": f"{s.number}. {s.title}", "items": [it.text for it in content.checkin_items(s.key)]}
+                           for s in content.stages()]}
+    if func == "form":
+        return {"kind": "fields", "title": ex["title"], "intro": ex["intro"],
+                "fields": [{"label": f["label"], "lines": max(2, min(10, f.get("rows", 3) // 2 + 1))}
+                           for f in ex["fields"]]}
+    if func == "checklist":
+        groups = ([{"name": g["name"], "options": g["words"]} for g in ex["groups"]] if "groups" in ex
+                  else [{"name": "", "options": ex.get("options", [])}])
+        return {"kind": "ticks", "title": ex["title"], "intro": ex["intro"], "groups": groups,
+                "columns": 3 if "groups" in ex else 1, "own": 2 if ex.get("allow_own", "groups" in ex) else 0}
+    if func == "list_builder":
+        return {"kind": "numbered", "title": ex["title"], "intro": ex["intro"], "count": ex.get("max_items", 6)}
+    if func == "apology_builder":
+        ex = content.exercise("apology_builder")
+        return {"kind": "ticks", "title": ex["title"], "intro": "Tick each part your apology includes.",
+                "groups": [{"name": "", "options": [f"{c['name']}: {c['what']}" for c in ex["components"]]},
+                           {"name": ex["hurt_title"], "options": ex["hurt_options"]}],
+                "columns": 1, "own": 4}
+    if func == "i_statement":
+        ex = content.exercise("i_statement")
+        first = ex["examples"][0]
+        return {"kind": "statement", "title": ex["title"], "intro": ex["intro"],
+                "example": f"\"{first['accusation']}\" becomes \""
+                           + ex["template"].format(feeling=first["feeling"], situation=first["situation"],
+                                                   need=first["need"]) + "\""}
+    if func == "validation_practice":
+        ex = content.exercise("validation_practice")
+        return {"kind": "scenarios", "title": ex["title"], "intro": ex["intro"],
+                "scenarios": [{"situation": s["situation"], "responses": [r["text"] for r in s["responses"]]}
+                              for s in ex["scenarios"][:3]]}
+    if func in ("agreement_builder", "promise_log", "bank_account", "milestones"):
+        ex = content.exercise(func)
+        return {"kind": "table", "title": ex["title"], "intro": ex["intro"],
+                "columns": [f["label"] for f in ex["record_fields"]], "rows": 7}
+    raise KeyError(f"No worksheet for {entry!r} in stage {stage_key}.")
+
+
+def handout_data(stage_key: str, paper_size: str = "a4") -> dict[str, Any]:
+    s = content.stage(stage_key)
+    return {
+        "paper": paper(paper_size),
+        "title": f"Stage {s.number}: {s.title}",
+        "footer": "Rebuilding Trust · CC BY 4.0 · education and reflection, not therapy",
+        "tagline": s.tagline,
+        "summary": s.summary,
+        "ideas": list(s.core_ideas),
+        "worksheet": [_worksheet(entry, s.key) for entry in s.worksheet],
+        "reflection": [p["text"] for p in content.prompts(s.key, "reflection")],
+        "homework": [p["text"] for p in content.prompts(s.key, "homework")],
+        "help": _help(),
+    }
+
+
+def handout(stage_key: str, paper_size: str = "a4") -> bytes:
+    """One stage's printable handout."""
+    return compile_pdf("handout.typ", handout_data(stage_key, paper_size))
+
+
+# --- session plans ------------------------------------------------------------------------
+
+
+def plan_data(stage_key: str, fmt: str, paper_size: str = "a4") -> dict[str, Any]:
+    s, p = content.stage(stage_key), pm.plan(stage_key)
+    blocks = pm.agenda(stage_key, fmt)
+    starts = pm.start_offsets(blocks)
+    adapt = p["adaptations"]
+    return {
+        "paper": paper(paper_size),
+        "title": f"Session plan · Stage {s.number}: {s.title}",
+        "subtitle": f"{FORMAT_NAMES[fmt]} · {pm.minutes(blocks)} minutes",
+        "footer": "Rebuilding Trust · facilitator session plan · CC BY 4.0",
+        "objectives": p["objectives"], "materials": p["materials"], "preparation": p["preparation"],
+        "total": pm.minutes(blocks),
+        "blocks": [{"starts": f"{t // 60}:{t % 60:02d}", "minutes": b["minutes"], "title": b["title"],
+                    "kind": b["kind"].replace("_", " "), "facilitator": b["facilitator"],
+                    "participants": b["participants"], "script": b["script"]}
+                   for t, b in zip(starts, blocks, strict=True)],
+        "debrief": p["debrief_questions"], "homework": p["homework"],
+        "adaptations": [{"name": content.context(k).label, "text": v} for k, v in adapt["context"].items()]
+        + [{"name": content.role(k).label, "text": v} for k, v in adapt["role"].items()]
+        + [{"name": k.replace("_", "-").capitalize(), "text": v} for k, v in adapt["format"].items()],
+        "safety": p["safety_notes"], "fidelity": p["fidelity_checklist"], "help": _help(),
+    }
+
+
+def session_plan(stage_key: str, fmt: str, paper_size: str = "a4") -> bytes:
+    """One stage's session plan for one format."""
+    return compile_pdf("plan.typ", plan_data(stage_key, fmt, paper_size))
+
+
+# --- the personal report --------------------------------------------------------------------
+
+
+def _text_lines(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [breakable(line) for line in value.splitlines() if line.strip()]
+    if isinstance(value, list):
+        return [line for v in value for line in _text_lines(v)]
+    if isinstance(value, dict):
+        return [line for v in value.values() for line in _text_lines(v)]
+    return []
+
+
+def report_data(journal_data: Mapping[str, Any], include: list[str] = (), paper_size: str = "a4",
+                today: dt.date | None = None) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """The report's data and its chart images. ``include`` names the journal entries to print."""
+    from trust_workshop.views import charts  # matplotlib only when a report is made
+
+    checkins = journal_data.get("checkins", [])
+    latest, baseline = prog.stage_scores(checkins), prog.stage_scores(checkins, ("baseline",))
+    points = prog.pulse_series(journal_data.get("pulses", []))
+    promises = journal_data.get("entries", {}).get("exercise.promise_log", {}).get("value", [])
+    rates = prog.kept_rates(promises if isinstance(promises, list) else [])
+    changes = prog.pre_post(checkins)
+    files: dict[str, bytes] = {}
+    chart_list = []
+
+    def add(title: str, name: str, figure, caption: str, width: int) -> None:
+        if figure is not None:
+            files[name] = charts.png(figure)
+        chart_list.append({"title": title, "image": name if figure is not None else "", "caption": caption,
+                           "width": width})
+
+    add("Stage scores", "stages.png", charts.radar(latest, baseline) if latest else None,
+        charts.radar_caption(latest, baseline), 70)
+    add("Trust pulse", "pulse.png", charts.pulse_chart(points) if points else None, charts.pulse_caption(points), 95)
+    add("Promises kept", "promises.png", charts.kept_rate_chart(rates) if rates else None,
+        charts.kept_rate_caption(rates), 85)
+    if any(c.change is not None for c in changes):
+        add("Baseline and final check-in", "prepost.png", charts.pre_post_chart(changes),
+            charts.pre_post_caption(changes), 95)
+    entries = journal_data.get("entries", {})
+    writing = [{"title": key, "lines": _text_lines(entries[key]["value"])} for key in include if key in entries]
+    name = journal_data.get("profile", {}).get("name", "")
+    data = {
+        "paper": paper(paper_size),
+        "title": "My progress in Rebuilding Trust",
+        "subtitle": f"{breakable(name)} · {(today or dt.date.today()).isoformat()} · "
+                    f"{prog.sessions_count(checkins, journal_data.get('pulses', []))} sessions",
+        "footer": "Private: this report belongs to the person named on it",
+        "score_note": SCORE_NOTE,
+        "charts": chart_list,
+        "reading": prog.pre_post_reading(changes) if any(c.change is not None for c in changes) else "",
+        "writing": [w for w in writing if w["lines"]],
+        "help": _help(),
+    }
+    return data, files
+
+
+def report(journal_data: Mapping[str, Any], include: list[str] = (), paper_size: str = "a4",
+           today: dt.date | None = None) -> bytes:
+    """A participant's progress report. Only the entries named in ``include`` are printed."""
+    data, files = report_data(journal_data, include, paper_size, today)
+    return compile_pdf("report.typ", data, files)
