@@ -94,39 +94,120 @@ def bench_voila(browser, repeat: int, tmp: Path) -> list[tuple]:
     return rows
 
 
+def _median_of(fn, times: int) -> list[float]:
+    out = []
+    for _ in range(times):
+        t0 = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - t0)
+    return out
+
+
+def bench_pdf(repeat: int, tmp: Path) -> list[tuple]:
+    """Typst PDFs in and out of process, against nbconvert's webpdf with Debian's Chromium."""
+    import subprocess
+
+    from trust_workshop import content
+    from trust_workshop.model import journal as jr
+    from trust_workshop.outputs import cli, pdf
+
+    bin_dir = Path(sys.executable).parent
+    notebook = ROOT / "workshop" / "03-transparency-and-dialogue.ipynb"
+    pdf.handout("transparency")  # warm: fonts and templates
+    rows = [("PDF: one stage handout, in process", _median_of(lambda: pdf.handout("transparency"), max(5, repeat)),
+             "s", None)]
+    one = [str(bin_dir / "trust-workshop"), "handouts", "--stage", "transparency", "--handouts-only",
+           "--out", str(tmp / "one")]
+    ours = _median_of(lambda: subprocess.run(one, check=True, capture_output=True), repeat)
+    rows.append(("PDF: one stage handout, whole `trust-workshop` process", ours, "s", None))
+    rows.append(("PDF: every handout and session plan (36), in one process",
+                 _median_of(lambda: cli.build_all(tmp / "all", report=lambda *a: None), repeat), "s", 5.0))
+    os.environ["TRUST_WORKSHOP_DATA_DIR"] = str(tmp / "report-data")
+    j = jr.Journal.open("Twelve sessions")
+    for week in range(12):
+        day = (dt.date(2026, 6, 1) + dt.timedelta(weeks=week)).isoformat()
+        j.record_pulse({it.id: 1 + (week % 5) for it in content.pulse_items()}, date=day)
+        for s in content.stages():
+            j.record_checkin("stage", s.key, {it.id: 1 + (week + s.number) % 5 for it in content.checkin_items(s.key)},
+                             date=day)
+    pdf.report(j.data)
+    rows.append(("PDF: report from a 12-session journal, in process",
+                 _median_of(lambda: pdf.report(j.data), max(5, repeat)), "s", 1.0))
+    if harness.chromium_path():
+        peer = [sys.executable, str(ROOT / "benchmarks" / "webpdf_chromium.py"), "--to", "webpdf",
+                "--disable-chromium-sandbox", "--output-dir", str(tmp / "webpdf"), str(notebook)]
+        theirs = _median_of(lambda: subprocess.run(peer, check=True, capture_output=True), repeat)
+        rows.append(("Peer: same notebook through `jupyter nbconvert --to webpdf` (Chromium), whole process",
+                     theirs, "s", None))
+        ratio = statistics.median(theirs) / statistics.median(ours)
+        rows.append(("Ratio: webpdf time ÷ trust-workshop time (medians, whole processes)", [ratio], "×", None))
+        RATIO_GOAL.append(ratio)
+    return rows
+
+
+RATIO_GOAL: list[float] = []
+
+
 def table(rows: list[tuple], repeat: int) -> str:
     lines = ["| Measure | Median | Min | Max | Goal | Met? |", "|---|---:|---:|---:|---:|---|"]
     for name, values, unit, goal in rows:
         med = statistics.median(values)
         goal_text = f"< {goal:g} {unit}" if goal else ""
         met = "" if goal is None else ("yes" if med < goal else "**no**")
+        if unit == "×":
+            goal_text, met = "≥ 5×", "yes" if med >= 5 else "**no**"
         lines.append(f"| {name} | {med:.2f} {unit} | {min(values):.2f} | {max(values):.2f} | {goal_text} | {met} |")
     return "\n".join(lines)
+
+
+SECTIONS = {"browser": "## Notebooks in JupyterLab and Voilà", "pdf": "## Printable PDFs"}
+
+
+def _write_section(kind: str, body: str) -> None:
+    """Replace one section of results.md, keeping the others from earlier runs."""
+    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    parts = {k: "" for k in SECTIONS}
+    for k, heading in SECTIONS.items():
+        if heading in old:
+            start = old.index(heading)
+            ends = [old.index(h) for h in SECTIONS.values() if h in old and old.index(h) > start]
+            parts[k] = old[start:min(ends) if ends else len(old)].strip() + "\n"
+    parts[kind] = f"{SECTIONS[kind]}\n\n{body}\n"
+    RESULTS.write_text("# Benchmark results\n\n" + "\n".join(p for p in parts.values() if p), encoding="utf-8")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--only", choices=["all", "browser", "pdf"], default="all")
     args = parser.parse_args()
-    if harness.chromium_path() is None:
-        print("Chromium is not installed (apt-get install chromium); the browser figures cannot be taken.")
-        return 1
-    from playwright.sync_api import sync_playwright
-
-    with tempfile.TemporaryDirectory() as tmpdir, sync_playwright() as p:
-        os.environ["TRUST_WORKSHOP_DATA_DIR"] = str(Path(tmpdir) / "data")
-        browser = harness.launch_browser(p)
-        rows = bench_lab(browser, args.repeat, Path(tmpdir)) + bench_voila(browser, args.repeat, Path(tmpdir))
-        browser.close()
     import psutil
 
     machine = (f"{platform.system()} {platform.machine()}, {psutil.cpu_count()} cores, "
                f"{psutil.virtual_memory().total / 2**30:.0f} GiB, Python {platform.python_version()}")
-    text = (f"# Benchmark results\n\nTaken {dt.date.today().isoformat()} on {machine}, headless Chromium. "
-            f"Each figure is the median of {args.repeat} runs made side by side in one `make bench`.\n\n"
-            f"{table(rows, args.repeat)}\n")
-    print(text)
-    RESULTS.write_text(text, encoding="utf-8")
+    stamp = (f"Taken {dt.date.today().isoformat()} on {machine}. Each figure is the median of the runs shown "
+             f"(min and max beside it), made side by side in one run of `benchmarks/run.py`.")
+    with tempfile.TemporaryDirectory() as tmpdir:
+        tmp = Path(tmpdir)
+        if args.only in ("all", "pdf"):
+            rows = bench_pdf(args.repeat, tmp / "pdf")
+            text = f"{stamp}\n\n{table(rows, args.repeat)}"
+            print(text)
+            _write_section("pdf", text)
+        if args.only in ("all", "browser"):
+            if harness.chromium_path() is None:
+                print("Chromium is not installed (apt-get install chromium); the browser figures cannot be taken.")
+                return 1
+            from playwright.sync_api import sync_playwright
+
+            os.environ["TRUST_WORKSHOP_DATA_DIR"] = str(tmp / "data")
+            with sync_playwright() as p:
+                browser = harness.launch_browser(p)
+                rows = bench_lab(browser, args.repeat, tmp) + bench_voila(browser, args.repeat, tmp)
+                browser.close()
+            text = f"{stamp} Headless Chromium.\n\n{table(rows, args.repeat)}"
+            print(text)
+            _write_section("browser", text)
     print(f"written to {RESULTS.relative_to(ROOT)}")
     return 0
 

@@ -161,3 +161,10 @@ def test_notebook_download_links(opened, tmp_path: Path) -> None:
     report._make()
     text = text_of(base64.b64decode(re.search(r"base64,([^']+)'", report._link.value).group(1)), tmp_path)
     assert "ticked words" in text and "unticked words" not in text
+
+
+def test_cli_can_build_one_stage_and_explains_an_unknown_one(tmp_path: Path, capsys) -> None:
+    assert cli.main(["handouts", "--out", str(tmp_path), "--stage", "transparency", "--handouts-only"]) == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["handout-03-transparency-and-dialogue.pdf"]
+    assert cli.main(["handouts", "--out", str(tmp_path), "--stage", "nope"]) == 2
+    assert "No stage called 'nope'" in capsys.readouterr().err

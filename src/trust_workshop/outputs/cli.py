@@ -27,13 +27,15 @@ def progress_bar(done: int, total: int, label: str, stream=sys.stderr) -> None:
     stream.flush()
 
 
-def build_all(out: Path, paper_size: str = "a4", report: Callable[[int, int, str], None] = progress_bar) -> list[Path]:
-    """Every stage handout and every session plan, into ``out``."""
+def build_all(out: Path, paper_size: str = "a4", report: Callable[[int, int, str], None] = progress_bar,
+              stages: Sequence[str] = (), plans: bool = True) -> list[Path]:
+    """Every stage handout and session plan (or only those of ``stages``), into ``out``."""
     out.mkdir(parents=True, exist_ok=True)
     jobs: list[tuple[str, Callable[[], bytes]]] = []
-    for s in content.stages():
+    chosen = [content.stage(k) for k in stages] if stages else content.stages()
+    for s in chosen:
         jobs.append((f"handout-{s.notebook}.pdf", lambda s=s: pdf.handout(s.key, paper_size)))
-        for fmt in pm.FORMATS:
+        for fmt in pm.FORMATS if plans else ():
             jobs.append((f"session-plan-{s.notebook}-{fmt}.pdf",
                          lambda s=s, fmt=fmt: pdf.session_plan(s.key, fmt, paper_size)))
     written = []
@@ -51,6 +53,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     h = sub.add_parser("handouts", help="build every stage handout and session plan")
     h.add_argument("--out", type=Path, required=True, help="folder to write the PDFs into")
     h.add_argument("--paper", default="a4", choices=["a4", "letter"])
+    h.add_argument("--stage", action="append", default=[], metavar="KEY",
+                   help="only this stage (repeatable), e.g. transparency")
+    h.add_argument("--handouts-only", action="store_true", help="leave out the session plans")
     r = sub.add_parser("report", help="build one participant's progress report")
     r.add_argument("--profile", required=True, help="the participant's profile name")
     r.add_argument("--out", type=Path, required=True, help="the PDF file to write")
@@ -59,7 +64,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     r.add_argument("--paper", default="a4", choices=["a4", "letter"])
     args = parser.parse_args(argv)
     if args.command == "handouts":
-        written = build_all(args.out, args.paper)
+        try:
+            written = build_all(args.out, args.paper, stages=args.stage, plans=not args.handouts_only)
+        except KeyError as err:
+            print(err.args[0], file=sys.stderr)
+            return 2
         print(f"Wrote {len(written)} PDFs to {args.out}")
         return 0
     names = {p.name.casefold(): p.name for p in jr.list_profiles()}
