@@ -103,6 +103,7 @@ def test_report_prints_hostile_text_exactly_as_typed_only_when_ticked(tmp_path: 
         assert piece in flat, piece
     assert long_word in re.sub(r"[\s\u200b]+", "", text)  # wrapped at invisible breaks, no hyphens added
     assert "THE-END" in text and "Report <b>person</b> #set" in flat
+    assert "Reflection: Uncover the impact" in flat
     assert 2 <= int(info(blob, tmp_path)["Pages"]) <= 20
 
 

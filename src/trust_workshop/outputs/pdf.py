@@ -194,6 +194,7 @@ def report_data(journal_data: Mapping[str, Any], include: list[str] = (), paper_
                 today: dt.date | None = None) -> tuple[dict[str, Any], dict[str, bytes]]:
     """The report's data and its chart images. ``include`` names the journal entries to print."""
     from trust_workshop.views import charts  # matplotlib only when a report is made
+    from trust_workshop.views.journey import entry_label
 
     checkins = journal_data.get("checkins", [])
     latest, baseline = prog.stage_scores(checkins), prog.stage_scores(checkins, ("baseline",))
@@ -219,12 +220,14 @@ def report_data(journal_data: Mapping[str, Any], include: list[str] = (), paper_
         add("Baseline and final check-in", "prepost.png", charts.pre_post_chart(changes),
             charts.pre_post_caption(changes), 95)
     entries = journal_data.get("entries", {})
-    writing = [{"title": key, "lines": _text_lines(entries[key]["value"])} for key in include if key in entries]
+    writing = [{"title": entry_label(key), "lines": _text_lines(entries[key]["value"])}
+               for key in include if key in entries]
     name = journal_data.get("profile", {}).get("name", "")
     data = {
         "paper": paper(paper_size),
         "title": "My progress in Rebuilding Trust",
-        "subtitle": f"{breakable(name)} · {(today or dt.date.today()).isoformat()} · "
+        # First-strong isolates keep a right-to-left name from reordering the date beside it.
+        "subtitle": f"\u2068{breakable(name)}\u2069 · {(today or dt.date.today()).isoformat()} · "
                     f"{prog.sessions_count(checkins, journal_data.get('pulses', []))} sessions",
         "footer": "Private: this report belongs to the person named on it",
         "score_note": SCORE_NOTE,
