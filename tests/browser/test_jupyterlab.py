@@ -128,3 +128,28 @@ def test_dashboard_reads_ten_summaries_and_skips_a_broken_one(lab, page, tmp_pat
     assert board.locator("img").count() == 1                  # the group's pulse chart
     board.locator("text=Stage averages").scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts / "lab-dashboard-ten-summaries.png"))
+
+
+def test_report_and_handout_download_as_pdfs_in_the_browser(lab, page, tmp_path: Path) -> None:
+    harness.open_notebook(page, lab, "workshop/09-my-journey.ipynb")
+    harness.run_all(page)
+    box = page.locator(f"{harness.PANEL} .tw-exercise:has(h4:text-is('Export my report (PDF)'))")
+    box.locator("button:has-text('Make my report (PDF)')").click()
+    link = box.locator("a.tw-download")
+    link.wait_for(timeout=90_000)  # the first report imports matplotlib and Typst's fonts
+    with page.expect_download() as info:
+        link.click()
+    report = tmp_path / info.value.suggested_filename
+    info.value.save_as(report)
+    assert report.suffix == ".pdf" and report.read_bytes().startswith(b"%PDF")
+    harness.open_notebook(page, lab, "workshop/03-transparency-and-dialogue.ipynb")
+    harness.run_all(page)
+    take = page.locator(f"{harness.PANEL} .tw-exercise:has(h4:text-is('Take it with you'))")
+    take.locator("button:has-text('Make the handout (PDF)')").click()
+    take.locator("a.tw-download").wait_for(timeout=90_000)
+    with page.expect_download() as info:
+        take.locator("a.tw-download").click()
+    assert info.value.suggested_filename == "handout-03-transparency-and-dialogue.pdf"
+    handout = tmp_path / info.value.suggested_filename
+    info.value.save_as(handout)
+    assert handout.read_bytes().startswith(b"%PDF")
