@@ -24,6 +24,6 @@ def test_the_wheel_contains_every_data_and_schema_file(tmp_path: Path) -> None:
     wheel = next((tmp_path / "dist").glob("trust_workshop-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     needed = [p.relative_to(PACKAGE.parent).as_posix() for p in PACKAGE.rglob("*")
-              if p.suffix in {".yaml", ".json", ".py"} and "__pycache__" not in p.parts]
+              if p.suffix in {".yaml", ".json", ".py", ".typ", ".ttf"} and "__pycache__" not in p.parts]
     missing = [n for n in needed if n not in names]
     assert not missing, f"not packaged: {missing}"

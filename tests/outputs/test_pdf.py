@@ -169,3 +169,20 @@ def test_cli_can_build_one_stage_and_explains_an_unknown_one(tmp_path: Path, cap
     assert [p.name for p in tmp_path.iterdir()] == ["handout-03-transparency-and-dialogue.pdf"]
     assert cli.main(["handouts", "--out", str(tmp_path), "--stage", "nope"]) == 2
     assert "No stage called 'nope'" in capsys.readouterr().err
+
+
+def test_emoji_and_other_scripts_print_with_real_glyphs(tmp_path: Path) -> None:
+    """Emoji come from the shipped Noto Emoji font (not empty boxes); Arabic and Hebrew from DejaVu Sans."""
+    emoji = "I miss us 💔 🙏 🤝 👍🏽 👨‍👩‍👧 🇬🇧 ✨"
+    rtl = "أنا آسف שלום"
+    j = _journal_with(f"{emoji} {rtl} THE-END")
+    blob = pdf.report(j.data, ["reflection.uncover"])
+    path = tmp_path / "emoji.pdf"
+    path.write_bytes(blob)
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    assert "NotoEmoji" in fonts
+    flat = re.sub(r"\s+", " ", text_of(blob, tmp_path))
+    for ch in ("💔", "🙏", "🤝", "👍"):
+        assert ch in flat, ch
+    assert "שלום" in flat or "םולש" in flat
+    assert fonts_embedded(blob, tmp_path)

@@ -3,8 +3,9 @@
 Every document is a template in ``outputs/templates`` plus one JSON document passed as a
 Typst input (``sys.inputs.data``). Nothing a participant wrote is pasted into markup, so
 ``#set page(...)``, ``$x$`` or ``<script>`` print as typed. Fonts are Typst's own plus
-matplotlib's DejaVu Sans (Latin, Greek, Cyrillic, Arabic, Hebrew), with system fonts
-ignored, so a PDF looks the same on every machine and is byte-identical for the same input.
+matplotlib's DejaVu Sans (Latin, Greek, Cyrillic, Arabic, Hebrew) and the monochrome Noto
+Emoji shipped in ``outputs/fonts``, with system fonts ignored, so a PDF looks the same on
+every machine and is byte-identical for the same input.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ LONG_WORD = re.compile(r"(\S{30})(?=\S)")
 def _font_paths() -> list[str]:
     import matplotlib
 
-    return [str(Path(matplotlib.get_data_path()) / "fonts" / "ttf")]
+    emoji = resources.files("trust_workshop.outputs").joinpath("fonts")
+    return [str(Path(matplotlib.get_data_path()) / "fonts" / "ttf"), str(emoji)]
 
 
 def breakable(text: str) -> str:
