@@ -306,14 +306,33 @@ class Journal:
         """
         name = clean_name(name)
         journal = cls(name, new_journal(name))
-        _make_private_dir(journal.path.parent)
-        with journal._locked():
-            journal.data = journal._read_or_recover()
+        try:
+            _make_private_dir(journal.path.parent)
+            with journal._locked():
+                journal.data = journal._read_or_recover()
+        except (OSError, SaveError) as err:
+            # A read-only or full data folder, or a lock held elsewhere: read what is there
+            # without repairing anything, and keep new answers in memory until saving works.
+            journal.data = journal._read_without_lock()
+            reason = _explain_os_error(err) if isinstance(err, OSError) else str(err)
+            journal.notices.append(f"{reason.split('. ', 1)[0]}. You can keep working: new answers stay on "
+                                   "this page, and 'Download my journal' keeps a copy of everything.")
         return journal
+
+    def _read_without_lock(self) -> dict[str, Any]:
+        for candidate in (self.path, self.backup_path):
+            try:
+                data = parse(candidate.read_bytes())
+            except (OSError, JournalError):
+                continue
+            if clean_name(data["profile"]["name"]).casefold() == self.name.casefold():
+                return data
+        return new_journal(self.name)
 
     def _read_or_recover(self) -> dict[str, Any]:
         """Read the journal from disk (call with the lock held)."""
         path = self.path
+        self._remove_stale_temporaries()
         problem = None
         if path.exists():
             try:
@@ -346,6 +365,18 @@ class Journal:
             atomic_write(path, _encode(restored))
             return restored
         return new_journal(self.name)
+
+    def _remove_stale_temporaries(self) -> None:
+        """Delete half-written temporary files left by a save that was killed (lock held).
+
+        Every write of this journal or its backup happens under the lock, so with the lock
+        held any temporary file of theirs belongs to a process that died mid-save.
+        """
+        for tmp in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
 
     def _read_backup(self) -> dict[str, Any] | None:
         try:
@@ -412,8 +443,11 @@ class Journal:
 
     def reload(self) -> None:
         """Read the newest file from disk, keeping any changes not saved yet."""
-        with self._locked():
-            data = self._read_or_recover()
+        try:
+            with self._locked():
+                data = self._read_or_recover()
+        except (OSError, SaveError):
+            return  # storage trouble: what is in memory is the newest there is
         for patch in self._pending:
             patch(data)
         self.data = data
@@ -517,6 +551,8 @@ def _explain_os_error(err: OSError) -> str:
         reason = "the disk is full"
     elif err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         reason = "this computer does not allow saving in the journal folder"
+    elif err.errno == errno.EFBIG:
+        reason = "the journal reached a file-size limit set on this computer"
     else:
         reason = f"of a problem with the computer's storage ({err.strerror or err})"
     return (
