@@ -44,6 +44,8 @@ import fastjsonschema
 import filelock
 import platformdirs
 
+from trust_workshop.model import passphrase as pp
+
 APP = "trust-workshop"
 SCHEMA_VERSION = 1
 EXPORT_FORMAT = "trust-workshop-journal"
@@ -68,6 +70,10 @@ class SaveError(JournalError):
 
 class ImportProblem(JournalError):
     """An import file was refused; nothing was changed."""
+
+
+class PassphraseError(JournalError):
+    """A locked journal needs its passphrase, or the one given does not open it; nothing changed."""
 
 
 # --- where files live -------------------------------------------------------------------
@@ -243,6 +249,7 @@ class ProfileInfo:
     id: str
     name: str
     updated: str
+    locked: bool = False
 
 
 def list_profiles() -> list[ProfileInfo]:
@@ -256,10 +263,13 @@ def list_profiles() -> list[ProfileInfo]:
             continue
         for candidate in (path, path.with_suffix(".json.bak")):
             try:
-                data = parse(candidate.read_bytes())
+                raw = candidate.read_bytes()
+                envelope = pp.envelope_of(raw)
+                data = envelope if envelope is not None else parse(raw)
             except (OSError, JournalError):
                 continue
-            found.append(ProfileInfo(path.stem, data["profile"]["name"], data.get("updated", "")))
+            found.append(ProfileInfo(path.stem, data["profile"]["name"], data.get("updated", ""),
+                                     locked=envelope is not None))
             break
     return sorted(found, key=lambda p: p.name.casefold())
 
@@ -294,18 +304,21 @@ class Journal:
         self.data = data
         self.notices: list[str] = list(notices or [])
         self._pending: list[Patch] = []
+        self._lock: pp.Lock | None = None
 
     # -- opening --------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, name: str) -> Journal:
+    def open(cls, name: str, passphrase: str | None = None) -> Journal:
         """Open a profile's journal, creating an empty one if it does not exist yet.
 
         Never raises for a damaged file: it is set aside, the backup is used, and a
-        plain explanation is added to :attr:`notices`.
+        plain explanation is added to :attr:`notices`. A journal locked with a passphrase
+        raises :class:`PassphraseError` unless ``passphrase`` opens it; nothing is changed.
         """
         name = clean_name(name)
         journal = cls(name, new_journal(name))
+        journal._unlock(passphrase)
         try:
             _make_private_dir(journal.path.parent)
             with journal._locked():
@@ -319,10 +332,53 @@ class Journal:
                                    "this page, and 'Download my journal' keeps a copy of everything.")
         return journal
 
+    def _unlock(self, passphrase: str | None) -> None:
+        """Derive the key of a locked journal from its passphrase (PassphraseError if it fails)."""
+        for candidate in (self.path, self.backup_path):
+            try:
+                envelope = pp.envelope_of(candidate.read_bytes())
+            except OSError:
+                continue
+            if envelope is None:
+                continue
+            if not passphrase:
+                raise PassphraseError(pp.NEEDED)
+            try:
+                lock = pp.Lock.for_envelope(passphrase, envelope)
+                lock.unseal(envelope)
+            except pp.PassphraseProblem as err:
+                raise PassphraseError(str(err)) from err
+            self._lock = lock
+            return
+
+    @property
+    def locked(self) -> bool:
+        """True when this journal is encrypted on disk with a passphrase."""
+        return self._lock is not None
+
+    def _decode(self, raw: bytes) -> dict[str, Any]:
+        """A journal file's bytes to a validated dict, unsealing a locked one with the key."""
+        envelope = pp.envelope_of(raw)
+        if envelope is None:
+            return parse(raw)
+        if self._lock is None:
+            raise PassphraseError(pp.NEEDED)
+        try:
+            return parse(self._lock.unseal(envelope))
+        except pp.PassphraseProblem as err:
+            raise PassphraseError("This journal's passphrase was changed in another window. Please open "
+                                  "it again with the new passphrase.") from err
+
+    def _disk_bytes(self, data: Mapping[str, Any]) -> bytes:
+        plain = _encode(data)
+        if self._lock is None:
+            return plain
+        return self._lock.seal(self.name, plain, str(data.get("updated", "")))
+
     def _read_without_lock(self) -> dict[str, Any]:
         for candidate in (self.path, self.backup_path):
             try:
-                data = parse(candidate.read_bytes())
+                data = self._decode(candidate.read_bytes())
             except (OSError, JournalError):
                 continue
             if clean_name(data["profile"]["name"]).casefold() == self.name.casefold():
@@ -336,7 +392,9 @@ class Journal:
         problem = None
         if path.exists():
             try:
-                return parse(path.read_bytes())
+                return self._decode(path.read_bytes())
+            except PassphraseError:
+                raise
             except (OSError, JournalError) as err:
                 problem = str(err)
             try:
@@ -346,7 +404,7 @@ class Journal:
                 where = ""
             restored = self._read_backup()
             if restored is not None:
-                atomic_write(path, _encode(restored))
+                atomic_write(path, self._disk_bytes(restored))
                 self.notices.append(
                     f"Your journal file could not be read because {problem}.{where} "
                     f"The last good copy (saved {restored.get('updated', 'earlier')}) has been "
@@ -362,7 +420,7 @@ class Journal:
         restored = self._read_backup()
         if restored is not None:
             # A save was interrupted between its two renames, or the main file was removed.
-            atomic_write(path, _encode(restored))
+            atomic_write(path, self._disk_bytes(restored))
             return restored
         return new_journal(self.name)
 
@@ -380,7 +438,7 @@ class Journal:
 
     def _read_backup(self) -> dict[str, Any] | None:
         try:
-            data = parse(self.backup_path.read_bytes())
+            data = self._decode(self.backup_path.read_bytes())
         except (OSError, JournalError):
             return None
         if clean_name(data["profile"]["name"]).casefold() != self.name.casefold():
@@ -427,7 +485,7 @@ class Journal:
         try:
             with self._locked():
                 current = self._read_or_recover()
-                previous = _encode(current) if self.path.exists() else None
+                previous = self._disk_bytes(current) if self.path.exists() else None
                 updated = copy.deepcopy(current)
                 for patch in self._pending:
                     patch(updated)
@@ -435,9 +493,11 @@ class Journal:
                 validate(updated)
                 if previous is not None:
                     atomic_write(self.backup_path, previous)
-                atomic_write(self.path, _encode(updated))
+                atomic_write(self.path, self._disk_bytes(updated))
         except OSError as err:
             raise SaveError(_explain_os_error(err)) from err
+        except PassphraseError as err:
+            raise SaveError(f"{err} Your answers are still here on the page.") from err
         self._pending.clear()
         self.data = updated
 
@@ -446,11 +506,71 @@ class Journal:
         try:
             with self._locked():
                 data = self._read_or_recover()
-        except (OSError, SaveError):
+        except (OSError, SaveError, PassphraseError):
             return  # storage trouble: what is in memory is the newest there is
         for patch in self._pending:
             patch(data)
         self.data = data
+
+    # -- the optional passphrase ------------------------------------------------------------
+
+    def set_passphrase(self, new: str, again: str, current: str | None = None) -> None:
+        """Lock the journal (or change its passphrase): everything of this profile is sealed.
+
+        Changing a passphrase needs the current one. Raises PassphraseError with a kind
+        message, or SaveError if the files could not be written; nothing changes then.
+        """
+        try:
+            pp.check_new(new, again)
+        except pp.PassphraseProblem as err:
+            raise PassphraseError(str(err)) from err
+        self._check_current(current)
+        self._rewrite(pp.Lock.new(new))
+
+    def remove_passphrase(self, current: str) -> None:
+        """Store the journal unencrypted again (needs the current passphrase)."""
+        if self._lock is None:
+            return
+        self._check_current(current)
+        self._rewrite(None)
+
+    def _check_current(self, current: str | None) -> None:
+        if self._lock is None:
+            return
+        if not current or not self._lock.same_passphrase(current):
+            raise PassphraseError("That is not this journal's current passphrase. Nothing was changed.")
+
+    def _rewrite(self, lock: pp.Lock | None) -> None:
+        """Write the journal, its backup and its set-aside copies under ``lock`` (or in the clear)."""
+        old = self._lock
+        try:
+            with self._locked():
+                current = self._read_or_recover()
+                for patch in self._pending:
+                    patch(current)
+                current["updated"] = _now()
+                validate(current)
+                self._lock = lock
+                atomic_write(self.backup_path, self._disk_bytes(current))
+                atomic_write(self.path, self._disk_bytes(current))
+                if lock is not None:
+                    for copy_path in self._side_copies():
+                        raw = copy_path.read_bytes()
+                        if pp.envelope_of(raw) is None:
+                            atomic_write(copy_path, lock.seal(self.name, raw))
+        except OSError as err:
+            self._lock = old
+            raise SaveError(_explain_os_error(err)) from err
+        except BaseException:
+            self._lock = old
+            raise
+        self._pending.clear()
+        self.data = current
+
+    def _side_copies(self) -> list[Path]:
+        """Set-aside and before-import copies of this profile's journal."""
+        keep = {self.path, self.backup_path, self.lock_path}
+        return [p for p in self.path.parent.glob(f"{self.path.stem}.*.json") if p not in keep]
 
     # -- reading and writing parts --------------------------------------------------------
 
@@ -595,10 +715,12 @@ def read_import(raw: bytes) -> dict[str, Any]:
         raise ImportProblem(f"That journal file could not be imported because {err}. Nothing was changed.") from err
 
 
-def import_journal(raw: bytes) -> tuple[Journal, str]:
+def import_journal(raw: bytes, unlocked: Journal | None = None) -> tuple[Journal, str]:
     """Import an exported journal into the profile it names.
 
-    If that profile already has a journal here, it is kept as a dated copy first.
+    If that profile already has a journal here, it is kept as a dated copy first. If that
+    journal is locked with a passphrase, the import needs it open (``unlocked``, the same
+    profile opened with its passphrase) and stays locked; otherwise nothing is changed.
     Returns the journal and a sentence for the participant.
     """
     data = read_import(raw)
@@ -608,12 +730,25 @@ def import_journal(raw: bytes) -> tuple[Journal, str]:
     try:
         with journal._locked():
             kept = ""
+            existing = journal.path.read_bytes() if journal.path.exists() else b""
+            envelope = pp.envelope_of(existing)
+            if envelope is not None:
+                if unlocked is None or unlocked._lock is None or unlocked.path != journal.path:
+                    raise ImportProblem(
+                        f"The journal of '{name}' on this computer is locked with a passphrase. Open it "
+                        "with its passphrase at the top of the page, then upload the file again. "
+                        "Nothing was changed.")
+                try:
+                    unlocked._lock.unseal(envelope)
+                except pp.PassphraseProblem as err:
+                    raise ImportProblem(f"{err}") from err
+                journal._lock = unlocked._lock
             if journal.path.exists():
                 copy_path = journal.path.with_name(f"{journal.path.stem}.before-import-{_stamp()}.json")
                 atomic_write(copy_path, journal.path.read_bytes())
                 atomic_write(journal.backup_path, journal.path.read_bytes())
                 kept = f" The journal that was here before was kept as {copy_path.name}."
-            atomic_write(journal.path, _encode(data))
+            atomic_write(journal.path, journal._disk_bytes(data))
     except OSError as err:
         raise ImportProblem(_explain_os_error(err)) from err
     return journal, f"Imported the journal of '{name}'.{kept}"

@@ -76,7 +76,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         known = ", ".join(sorted(names.values())) or "none yet"
         print(f"No profile called {args.profile!r} on this computer (profiles: {known}).", file=sys.stderr)
         return 2
-    journal = jr.Journal.open(names[args.profile.casefold()])
+    name = names[args.profile.casefold()]
+    try:
+        journal = jr.Journal.open(name)
+    except jr.PassphraseError:
+        import getpass
+
+        if not sys.stdin.isatty():
+            print(f"The journal of {name!r} is locked with a passphrase; run this in a terminal to type it.",
+                  file=sys.stderr)
+            return 2
+        try:
+            journal = jr.Journal.open(name, getpass.getpass(f"Passphrase for {name}: "))
+        except jr.PassphraseError as err:
+            print(err, file=sys.stderr)
+            return 2
     progress_bar(0, 1, "report")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(pdf.report(journal.data, args.include, args.paper))

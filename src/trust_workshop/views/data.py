@@ -11,7 +11,8 @@ import base64
 import ipywidgets as w
 
 from trust_workshop.model import journal as jr
-from trust_workshop.views.exercise import Exercise, esc
+from trust_workshop.model import passphrase as pp
+from trust_workshop.views.exercise import Exercise, esc, paragraph
 
 
 def download_link(data: bytes, filename: str, label: str, mime: str = "application/json") -> str:
@@ -46,7 +47,85 @@ class MyData(Exercise):
         self._prepare.disabled = not open_journal
         self._delete.disabled = not open_journal
         return [w.HBox([self._prepare, self._link], layout=w.Layout(align_items="center", flex_flow="row wrap")),
-                self._upload, w.HBox([self._delete]), self._confirm_box]
+                self._upload, self._lock_section(), w.HBox([self._delete]), self._confirm_box]
+
+    # -- the optional passphrase ----------------------------------------------------------
+
+    def _lock_section(self) -> w.Widget:
+        journal = self.journal
+        if journal is None:
+            return w.VBox()
+
+        def field(label: str) -> w.Password:
+            box = w.Password(description=label, style={"description_width": "12em"}, layout=w.Layout(width="30em"))
+            box.add_class("tw-passphrase")
+            return box
+
+        self._current = field("Current passphrase:")
+        self._new = field("New passphrase:")
+        self._again = field("Type it again:")
+        self._understood = w.Checkbox(value=False, indent=False, layout=w.Layout(width="auto"),
+                                      description="I understand: if I forget this passphrase, my journal is gone "
+                                                  "for good.")
+        self._lock_button = w.Button(description="Change my passphrase" if journal.locked else "Lock my journal",
+                                     icon="lock", disabled=True,
+                                     tooltip="Encrypt your journal on this computer with a passphrase")
+        self._understood.observe(lambda ch: setattr(self._lock_button, "disabled", not ch["new"]), names="value")
+        self._lock_button.on_click(lambda _: self._do_lock())
+        if journal.locked:
+            self._unlock_button = w.Button(description="Remove my passphrase", icon="lock-open",
+                                           tooltip="Store your journal without a passphrase again")
+            self._unlock_button.on_click(lambda _: self._do_unlock())
+            intro = ("<p><b>Your journal is locked with a passphrase.</b> On this computer it can only be opened "
+                     "with that passphrase. To change it, type the current one and the new one twice; to stop "
+                     "using one, type the current one and press <i>Remove my passphrase</i>.</p>")
+            fields = [self._current, self._new, self._again, self._understood,
+                      w.HBox([self._lock_button, self._unlock_button])]
+        else:
+            intro = ("<p><b>Share this computer?</b> You can lock your journal with a passphrase, so that "
+                     "nobody else using this computer can open it. Your name stays visible in the list, "
+                     "so you can find your journal; everything you wrote is encrypted.</p>")
+            fields = [self._new, self._again, self._understood, w.HBox([self._lock_button])]
+        warning = paragraph(pp.FORGET_WARNING, "tw-warning")
+        box = w.VBox([w.HTML(intro + warning), *fields],
+                     layout=w.Layout(border="1px solid #ddd", padding="4px 10px", margin="8px 0"))
+        box.add_class("tw-lock")
+        return box
+
+    def _clear_passphrases(self) -> None:
+        for box in (self._current, self._new, self._again):
+            box.value = ""
+        self._understood.value = False
+
+    def _do_lock(self) -> None:
+        journal = self.journal
+        if journal is None:
+            return
+        was_locked = journal.locked
+        new, again, current = self._new.value, self._again.value, self._current.value or None
+        self._clear_passphrases()
+        try:
+            journal.set_passphrase(new, again, current)
+        except jr.JournalError as err:
+            self.show(str(err), "tw-warning")
+            return
+        self._session.replace(journal)
+        self.show("✓ Your new passphrase is set." if was_locked else
+                  "✓ Your journal is locked. Next time, type your passphrase to open it.", "tw-saved")
+
+    def _do_unlock(self) -> None:
+        journal = self.journal
+        if journal is None:
+            return
+        current = self._current.value
+        self._clear_passphrases()
+        try:
+            journal.remove_passphrase(current)
+        except jr.JournalError as err:
+            self.show(str(err), "tw-warning")
+            return
+        self._session.replace(journal)
+        self.show("✓ Your journal no longer has a passphrase.", "tw-saved")
 
     def restored_message(self) -> str:
         if self.journal is None:
@@ -70,14 +149,14 @@ class MyData(Exercise):
             return
         upload = files[0]
         try:
-            journal, message = jr.import_journal(bytes(upload["content"]))
+            journal, message = jr.import_journal(bytes(upload["content"]), self.journal)
         except jr.ImportProblem as err:
             self.show(str(err), "tw-warning")
             return
         finally:
             self._upload.value = ()
         jr.remember_last_profile(journal.name)
-        self._session.replace(jr.Journal.open(journal.name))
+        self._session.replace(journal)
         self.show(f"✓ {message} Everything on this page now shows it.", "tw-saved")
 
     def _ask_delete(self) -> None:

@@ -28,8 +28,8 @@ class Session(traitlets.HasTraits):
     journal = traitlets.Instance(jr.Journal, allow_none=True)
     revision = traitlets.Int(0)
 
-    def open(self, name: str) -> jr.Journal:
-        journal = jr.Journal.open(name)
+    def open(self, name: str, passphrase: str | None = None) -> jr.Journal:
+        journal = jr.Journal.open(name, passphrase)
         jr.remember_last_profile(journal.name)
         self.journal = journal
         self.revision += 1
@@ -108,6 +108,9 @@ class ProfilePanel(w.VBox):
                                   layout=w.Layout(width="22em"))
         self._open = w.Button(description="Open my journal", button_style="primary", icon="book-open",
                               tooltip="Open the journal of the profile chosen on the left")
+        self._passphrase = w.Password(placeholder="passphrase", description="Passphrase:",
+                                      style={"description_width": "initial"}, layout=w.Layout(width="18em"))
+        self._passphrase.add_class("tw-passphrase")
         self._new_name = w.Text(description="Your name:", placeholder="a first name or nickname",
                                 style={"description_width": "initial"}, layout=w.Layout(width="22em"))
         self._create = w.Button(description="Create my profile", icon="user-plus",
@@ -143,7 +146,8 @@ class ProfilePanel(w.VBox):
         try:
             journal = self._session.journal
             profiles = jr.list_profiles()
-            options = [(p.name, p.name) for p in profiles] + [("Someone new…", NEW)]
+            self._locked = {p.name for p in profiles if p.locked}
+            options = [(f"{p.name} 🔒" if p.locked else p.name, p.name) for p in profiles] + [("Someone new…", NEW)]
             self._picker.options = options
             if journal is not None:
                 self._picker.value = journal.name if any(p.name == journal.name for p in profiles) else NEW
@@ -190,21 +194,25 @@ class ProfilePanel(w.VBox):
         journal = self._session.journal
         if journal is not None and choice == journal.name:
             return []
+        if choice in getattr(self, "_locked", set()):
+            return [self._passphrase, self._open]
         return [self._open]
 
     def _on_pick(self, change: dict) -> None:
         if self._busy:
             return
         row = self.children[0]
-        rest = [c for c in row.children[1:] if c not in (self._new_name, self._create, self._open)]
+        rest = [c for c in row.children[1:] if c not in (self._new_name, self._create, self._open, self._passphrase)]
         row.children = [self._picker, *self._picker_extras(change["new"]), *rest]
 
     def _do_open(self) -> None:
         name = self._picker.value
         if not name or name == NEW:
             return
+        passphrase = self._passphrase.value or None
+        self._passphrase.value = ""  # never left in the widget, where the notebook could save it
         try:
-            self._session.open(name)
+            self._session.open(name, passphrase)
         except jr.JournalError as err:
             self._draw(str(err))
 

@@ -1,0 +1,132 @@
+"""An optional passphrase for one profile's journal, for partners who share one computer.
+
+The journal is encrypted at rest with Fernet (AES-128-CBC with an HMAC-SHA256 check) from
+the ``cryptography`` package, under a key derived from the passphrase with scrypt. The file
+on disk then holds only the profile's name (so each person can find theirs in the list),
+the scrypt settings and salt, and the sealed journal. Nobody can open it without the
+passphrase, and there is no way to recover it: forgetting the passphrase loses the journal.
+
+The key is derived once, when the journal is opened, and kept only in the kernel's memory.
+"""
+
+from __future__ import annotations
+
+import base64
+import hmac
+import json
+import os
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+FORMAT = "trust-workshop-locked-journal"
+VERSION = 1
+# scrypt's cost: about 0.1 s and 32 MiB once per opening, which makes guessing slow.
+SCRYPT = {"n": 2**15, "r": 8, "p": 1}
+MIN_LENGTH = 6
+MAX_LENGTH = 1024
+
+FORGET_WARNING = ("If you forget this passphrase, nobody can open your journal again: not you, not your "
+                  "facilitator, not the people who made this workshop. There is no reset. Consider writing "
+                  "it down somewhere only you can reach, and download a copy of your journal from time to time.")
+
+
+class PassphraseProblem(Exception):
+    """A passphrase that is missing, too short, or does not open the journal (``str(err)`` is kind)."""
+
+
+def _text(passphrase: str) -> bytes:
+    if not isinstance(passphrase, str):
+        raise PassphraseProblem("A passphrase must be text.")
+    return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+
+
+def check_new(passphrase: str, again: str) -> None:
+    """Refuse a new passphrase that is too short, too long or typed differently twice."""
+    raw = _text(passphrase)
+    if len(unicodedata.normalize("NFC", passphrase)) < MIN_LENGTH:
+        raise PassphraseProblem(f"Please choose a passphrase of at least {MIN_LENGTH} characters. "
+                                "A few words you will remember work well.")
+    if len(raw) > MAX_LENGTH:
+        raise PassphraseProblem("That passphrase is very long; please choose a shorter one.")
+    if _text(again) != raw:
+        raise PassphraseProblem("The two passphrases are not the same. Please type them again.")
+
+
+@dataclass(frozen=True, repr=False)
+class Lock:
+    """A derived key and the salt and settings it came from. Never written to disk."""
+
+    salt: bytes
+    key: bytes
+    n: int
+    r: int
+    p: int
+
+    def __repr__(self) -> str:  # never show the key, even in a traceback
+        return "Lock(<hidden>)"
+
+    @classmethod
+    def derive(cls, passphrase: str, salt: bytes, n: int, r: int, p: int) -> Lock:
+        from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+        raw = Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(_text(passphrase))
+        return cls(salt, base64.urlsafe_b64encode(raw), n, r, p)
+
+    @classmethod
+    def new(cls, passphrase: str) -> Lock:
+        return cls.derive(passphrase, os.urandom(16), **SCRYPT)
+
+    @classmethod
+    def for_envelope(cls, passphrase: str, envelope: dict[str, Any]) -> Lock:
+        kdf = envelope["kdf"]
+        return cls.derive(passphrase, base64.b64decode(kdf["salt"]), kdf["n"], kdf["r"], kdf["p"])
+
+    def same_passphrase(self, passphrase: str) -> bool:
+        other = Lock.derive(passphrase, self.salt, self.n, self.r, self.p)
+        return hmac.compare_digest(other.key, self.key)
+
+    def seal(self, name: str, plain: bytes, updated: str = "") -> bytes:
+        from cryptography.fernet import Fernet
+
+        envelope = {
+            "app": "trust-workshop", "format": FORMAT, "version": VERSION,
+            "profile": {"name": name}, "updated": updated,
+            "kdf": {"name": "scrypt", "salt": base64.b64encode(self.salt).decode("ascii"),
+                    "n": self.n, "r": self.r, "p": self.p},
+            "cipher": "fernet", "token": Fernet(self.key).encrypt(plain).decode("ascii"),
+        }
+        return json.dumps(envelope, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+
+    def unseal(self, envelope: dict[str, Any]) -> bytes:
+        from cryptography.fernet import Fernet, InvalidToken
+
+        try:
+            return Fernet(self.key).decrypt(envelope["token"].encode("ascii"))
+        except (InvalidToken, ValueError) as err:
+            raise PassphraseProblem(WRONG) from err
+
+
+NEEDED = "This journal is locked with a passphrase. Please type its passphrase to open it."
+WRONG = ("That passphrase does not open this journal. Nothing was changed. Check for capital letters, "
+         "and try again.")
+
+
+def envelope_of(raw: bytes) -> dict[str, Any] | None:
+    """The locked-journal envelope in a file's bytes, or None if the file is not a locked journal."""
+    if FORMAT.encode() not in raw[:4096] and FORMAT.encode() not in raw[-4096:]:
+        return None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return None
+    kdf = data.get("kdf")
+    ok = (isinstance(data.get("token"), str) and isinstance(kdf, dict) and kdf.get("name") == "scrypt"
+          and isinstance(kdf.get("salt"), str)
+          and all(isinstance(kdf.get(k), int) and not isinstance(kdf.get(k), bool) for k in ("n", "r", "p"))
+          and isinstance(data.get("profile"), dict) and isinstance(data["profile"].get("name"), str))
+    if not ok or not (2 <= kdf["n"] <= 2**20 and 1 <= kdf["r"] <= 32 and 1 <= kdf["p"] <= 16):
+        return None
+    return data
