@@ -1,12 +1,77 @@
-"""Fixtures: a private data folder per test, and a fresh session for widget tests."""
+"""Fixtures: a private data folder per test, a fresh session for widget tests, and no network.
+
+The whole suite runs behind a network guard (``tests/netguard``): in this process and in
+every Python process it starts, only loopback and Unix sockets may connect. Any other
+attempt is refused and logged, and the run fails at the end, naming it.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from trust_workshop.views import session as session_module
+GUARD_DIR = Path(__file__).resolve().parent / "netguard"
+GUARD_LOG = Path(tempfile.mkdtemp(prefix="trust-workshop-netguard-")) / "blocked.log"
+os.environ["TW_NETGUARD_LOG"] = str(GUARD_LOG)
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(GUARD_DIR), os.environ.get("PYTHONPATH")]))
+os.environ["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
+# Jupyter's, IPython's and matplotlib's own files (connection files, history, font cache) go to
+# a temporary folder too, so a test run leaves the home folder as it found it.
+_MACHINERY = GUARD_LOG.parent
+for _var, _sub in (("IPYTHONDIR", "ipython"), ("MPLCONFIGDIR", "matplotlib"), ("JUPYTER_RUNTIME_DIR", "runtime"),
+                   ("HYPOTHESIS_STORAGE_DIRECTORY", "hypothesis")):
+    os.environ.setdefault(_var, str(_MACHINERY / _sub))
+sys.path.insert(0, str(GUARD_DIR))
+import netguard  # noqa: E402
+
+netguard.install()
+
+from hypothesis import settings  # noqa: E402
+
+from trust_workshop.views import session as session_module  # noqa: E402
+
+# Hypothesis keeps no example database: tests never write into the repository.
+settings.register_profile("trust-workshop", database=None)
+settings.load_profile("trust-workshop")
+
+REPO = Path(__file__).resolve().parents[1]
+NOT_OURS = {".git", ".venv", "__pycache__"}
+
+
+def _repo_files() -> dict[str, tuple[int, int]]:
+    found = {}
+    for dirpath, dirnames, filenames in os.walk(REPO):
+        dirnames[:] = [d for d in dirnames if d not in NOT_OURS and not d.endswith(".egg-info")]
+        for name in filenames:
+            try:
+                st = os.stat(os.path.join(dirpath, name))
+            except FileNotFoundError:
+                continue
+            found[os.path.relpath(os.path.join(dirpath, name), REPO)] = (st.st_size, st.st_mtime_ns)
+    return found
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.config.stash["repo_files"] = _repo_files()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    blocked = GUARD_LOG.read_text("utf-8") if GUARD_LOG.exists() else ""
+    if blocked:
+        sys.stderr.write("\nNETWORK GUARD: something tried to reach the network during the tests:\n" + blocked)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    before = session.config.stash.get("repo_files", None)
+    if before is not None:
+        after = _repo_files()
+        changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+        if changed:
+            sys.stderr.write("\nTHE TESTS WROTE INTO THE REPOSITORY (they must use temporary folders):\n  "
+                             + "\n  ".join(changed[:50]) + "\n")
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture(autouse=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 import warnings
 from pathlib import Path
 
@@ -9,7 +11,8 @@ import pytest
 
 from . import harness
 
-ARTIFACTS = harness.ROOT / "test-artifacts"
+# Screenshots go to the temporary folder, never into the repository ($TW_TEST_ARTIFACTS to choose).
+ARTIFACTS = Path(os.environ.get("TW_TEST_ARTIFACTS") or Path(tempfile.gettempdir()) / "trust-workshop-test-artifacts")
 NO_BROWSER = ("BROWSER TESTS SKIPPED: no Chromium found at /usr/bin/chromium (or $CHROMIUM). "
               "Install it with `apt-get install chromium`; .ci/run does this. The widgets have NOT "
               "been checked in a real browser.")

@@ -1,0 +1,97 @@
+"""Safety-check answers never appear in any file, export, summary, report or dashboard."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import ipywidgets as w
+import pytest
+
+import trust_workshop as tw
+from trust_workshop import content
+from trust_workshop.model import journal as jr
+from trust_workshop.model import summary as sm
+from trust_workshop.outputs import pdf
+from trust_workshop.views.facilitator import GroupDashboard, ShareSummary
+
+from ..test_prefilled_notebooks import PROFILE, prefill
+
+
+def _shown(widget) -> str:
+    own = widget.value if isinstance(widget, w.HTML | w.Textarea | w.Text) else ""
+    return " ".join([own, *(_shown(c) for c in getattr(widget, "children", ()))])
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and not p.name.endswith(".lock")}
+
+
+def _needles() -> list[str]:
+    """What would betray a safety answer: each question's id and the start of its wording."""
+    questions = content.exercise("safety_check")["questions"]
+    found = []
+    for q in questions:
+        found.append(f'"{q["id"]}"')  # as a JSON key or value
+        words = re.split(r"\{[a-z_]+\}", q["label"])[0].strip()
+        found.append(words[:28])
+    return [n for n in found if len(n) >= 5]
+
+
+def test_ticking_the_safety_check_writes_nothing_and_no_output_carries_it(opened, data_dir: Path,
+                                                                          tmp_path: Path) -> None:
+    journal = jr.Journal.open(PROFILE)
+    prefill(journal)
+    opened.open(PROFILE)
+    before = _files(data_dir)
+
+    check = tw.safety_check()
+    for box in check._boxes:
+        box.value = True
+    assert check.concern and "tw-alert" in check._result.value
+    assert _files(data_dir) == before, "ticking the safety check must write nothing at all"
+
+    share = ShareSummary()
+    share._name.value = "Blue Heron"
+    share._show.click()
+    shared = base64.b64decode(re.search(r"base64,([A-Za-z0-9+/=]+)", share._result.value).group(1))
+    summaries = [sm.encode(sm.build(journal.data, name)) for name in ("Ana", "Sol")] + [shared]
+    board = GroupDashboard()
+    board._files = [(f"{i}.json", raw) for i, raw in enumerate(summaries)]
+    board._draw()
+    everything_in_entries = sorted(opened.journal.data["entries"])
+    outputs = {
+        **{f"data/{k}": v for k, v in _files(data_dir).items()},
+        "export": opened.journal.export_bytes(),
+        "summary": shared,
+        "summary preview": share._result.value.encode(),
+        "dashboard": _shown(board).encode(),
+        "journey": _shown(tw.journey()).encode(),
+    }
+    assert b"Blue Heron" in outputs["summary"] and "Blue Heron" in _shown(board)
+    texts = {name: blob.decode("utf-8", "replace") for name, blob in outputs.items()}
+    if shutil.which("pdftotext"):
+        for name, blob in {"report": pdf.report(opened.journal.data, everything_in_entries),
+                           "handout": pdf.handout("safety")}.items():
+            path = tmp_path / f"{name}.pdf"
+            path.write_bytes(blob)
+            texts[name] = " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                                                  check=True).stdout.split())
+        assert "saved-" in texts["report"], "the report should hold the ticked writing, or the test proves little"
+    for name, text in texts.items():
+        for needle in _needles():
+            assert needle not in text, f"{name} carries the safety check: {needle!r}"
+    assert all(json.loads(outputs[f"data/{k}"]) for k in before if k.endswith(".json"))
+
+
+@pytest.mark.parametrize("context", [c.key for c in content.contexts()])
+def test_the_needles_are_real_wording(context: str) -> None:
+    """Guard the guard: the needles are found in the check itself, in every context."""
+    check_text = json.dumps(content.exercise("safety_check", context), ensure_ascii=False)
+    assert all(n in check_text for n in _needles())
+    assert len(_needles()) >= 6
