@@ -153,3 +153,38 @@ def test_report_and_handout_download_as_pdfs_in_the_browser(lab, page, tmp_path:
     handout = tmp_path / info.value.suggested_filename
     info.value.save_as(handout)
     assert handout.read_bytes().startswith(b"%PDF")
+
+
+def test_a_participant_locks_their_journal_and_opens_it_with_the_passphrase(lab, page, artifacts: Path) -> None:
+    harness.open_notebook(page, lab, "workshop/09-my-journey.ipynb")
+    harness.run_all(page)
+    profile = page.locator(f"{harness.PANEL} .tw-profile").first
+    profile.locator("select").first.select_option(label="Someone new…")
+    profile.locator("input[placeholder='a first name or nickname']").fill("Locked tester")
+    profile.locator("button:has-text('Create my profile')").click()
+    page.wait_for_selector(f"{harness.PANEL} .tw-profile :text('Working as')", timeout=30_000)
+    assert "Locked tester" in profile.inner_text()
+
+    lock = page.locator(f"{harness.PANEL} .tw-lock")
+    assert "There is no reset" in lock.inner_text()
+    secrets = lock.locator("input[type=password]")
+    secrets.nth(0).fill("blue kettle morning")
+    secrets.nth(1).fill("blue kettle morning")
+    lock.locator("input[type=checkbox]").check()
+    lock.locator("button:has-text('Lock my journal')").click()
+    page.wait_for_selector(f"{harness.PANEL} :text('Your journal is locked')", timeout=30_000)
+    page.screenshot(path=str(artifacts / "lab-passphrase-set.png"), full_page=False)
+
+    profile.locator("button:has-text('Close my journal')").click()
+    profile.locator("select").first.select_option(label="Locked tester (locked)")
+    field = profile.locator("input[type=password]")
+    field.fill("not the passphrase")
+    profile.locator("button:has-text('Open my journal')").click()
+    page.wait_for_selector(f"{harness.PANEL} .tw-profile :text('does not open this journal')", timeout=30_000)
+    assert field.input_value() == "", "the passphrase must not stay in the box"
+    field.fill("blue kettle morning")
+    profile.locator("button:has-text('Open my journal')").click()
+    page.wait_for_selector(f"{harness.PANEL} .tw-profile :text('Working as Locked tester')", timeout=30_000)
+    page.screenshot(path=str(artifacts / "lab-passphrase-opened.png"), full_page=False)
+    locked_files = list((lab.data_dir / "profiles").glob("locked-tester-*.json"))
+    assert locked_files and all(b"trust-workshop-locked-journal" in p.read_bytes() for p in locked_files)

@@ -130,7 +130,7 @@ def test_a_locked_profile_never_opens_by_itself_and_the_panel_asks_for_the_passp
     s = session_module.session()
     assert s.journal is None, "the only profile is locked, so it must wait for its passphrase"
     panel = session_module.ProfilePanel()
-    assert panel._picker.value == "Alex" and "🔒" in panel._picker.label
+    assert panel._picker.value == "Alex" and panel._picker.label == "Alex (locked)"
     row = panel.children[0].children
     assert panel._passphrase in row and panel._open in row
     panel._passphrase.value = "not it at all"

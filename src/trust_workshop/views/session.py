@@ -147,7 +147,8 @@ class ProfilePanel(w.VBox):
             journal = self._session.journal
             profiles = jr.list_profiles()
             self._locked = {p.name for p in profiles if p.locked}
-            options = [(f"{p.name} 🔒" if p.locked else p.name, p.name) for p in profiles] + [("Someone new…", NEW)]
+            options = [(f"{p.name} (locked)" if p.locked else p.name, p.name) for p in profiles]
+            options.append(("Someone new…", NEW))
             self._picker.options = options
             if journal is not None:
                 self._picker.value = journal.name if any(p.name == journal.name for p in profiles) else NEW
