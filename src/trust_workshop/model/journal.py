@@ -685,34 +685,63 @@ def _explain_os_error(err: OSError) -> str:
 # --- import -----------------------------------------------------------------------------
 
 
+GROUP_SUMMARY_FORMAT = "trust-workshop-group-summary"  # summary.FORMAT; a participant may pick the wrong file
+MAX_IMPORT_DEPTH = 64  # a journal is about 8 levels deep; far deeper files break the pages that show them
+
+
+def _depth(value: Any) -> int:
+    """How deeply lists and dicts nest in a parsed JSON value (without recursion)."""
+    deepest, todo = 0, [(value, 0)]
+    while todo:
+        item, level = todo.pop()
+        if isinstance(item, (list, dict)):
+            deepest = max(deepest, level + 1)
+            todo.extend((v, level + 1) for v in (item.values() if isinstance(item, dict) else item))
+    return deepest
+
+
 def read_import(raw: bytes) -> dict[str, Any]:
     """Check an uploaded file and return the journal it holds; ImportProblem if refused."""
     if len(raw) > MAX_IMPORT_BYTES:
         raise ImportProblem(
             f"That file is {len(raw) / 1_048_576:.0f} MB, far bigger than a journal. "
-            "Please choose the file you downloaded with 'Download my journal'."
+            "Please choose the file you downloaded with 'Download my journal'. Nothing was changed."
         )
     if raw[:2] == b"PK":
-        raise ImportProblem("That file is a zip archive, not a journal. Unzip it first, or choose the .json file.")
+        raise ImportProblem("That file is a zip archive, not a journal. Unzip it first, or choose the .json file. "
+                            "Nothing was changed.")
     try:
         package = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as err:
-        raise ImportProblem("That file is not a text file, so it cannot be a journal.") from err
+        raise ImportProblem("That file is not a text file, so it cannot be a journal. Nothing was changed.") from err
     except RecursionError as err:
-        raise ImportProblem("That file is nested far too deeply to be a journal.") from err
+        raise ImportProblem("That file is nested far too deeply to be a journal. Nothing was changed.") from err
     except json.JSONDecodeError as err:
         raise ImportProblem(
             "That file is not a journal file (it is not readable JSON). Nothing was changed."
         ) from err
+    if _depth(package) > MAX_IMPORT_DEPTH:
+        raise ImportProblem("That file is nested far too deeply to be a journal. Nothing was changed.")
+    if isinstance(package, dict) and package.get("format") == GROUP_SUMMARY_FORMAT:
+        raise ImportProblem(
+            "That file is a group summary from 'Share my summary with the group', not a journal. To move your "
+            "journal, choose the file from 'Download my journal'. Nothing was changed."
+        )
     if not isinstance(package, dict) or package.get("format") != EXPORT_FORMAT:
         raise ImportProblem(
             "That file was not made by 'Download my journal' in this workshop, so it was not "
             "imported. Nothing was changed."
         )
     try:
-        return validate(package.get("journal"))
+        journal = validate(package.get("journal"))
     except JournalError as err:
         raise ImportProblem(f"That journal file could not be imported because {err}. Nothing was changed.") from err
+    try:
+        journal["profile"]["name"] = clean_name(journal["profile"]["name"])
+    except ProfileNameError as err:
+        raise ImportProblem("That journal file could not be imported because the profile name in it is empty or "
+                            "cannot be used. Nothing was changed.") from err
+    return journal
 
 
 def import_journal(raw: bytes, unlocked: Journal | None = None) -> tuple[Journal, str]:

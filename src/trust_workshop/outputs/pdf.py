@@ -183,13 +183,17 @@ def session_plan(stage_key: str, fmt: str, paper_size: str = "a4") -> bytes:
 
 
 def _text_lines(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [breakable(line) for line in value.splitlines() if line.strip()]
-    if isinstance(value, list):
-        return [line for v in value for line in _text_lines(v)]
-    if isinstance(value, dict):
-        return [line for v in value.values() for line in _text_lines(v)]
-    return []
+    """The non-empty lines of every string in a saved value, in order (no recursion, any depth)."""
+    lines, todo = [], [value]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, str):
+            lines.extend(breakable(line) for line in item.splitlines() if line.strip())
+        elif isinstance(item, list):
+            todo.extend(reversed(item))
+        elif isinstance(item, dict):
+            todo.extend(reversed(list(item.values())))
+    return lines
 
 
 def report_data(journal_data: Mapping[str, Any], include: list[str] = (), paper_size: str = "a4",

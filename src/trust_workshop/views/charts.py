@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import io
 import math
+import unicodedata
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -131,8 +133,19 @@ def png(fig: Figure) -> bytes:
 
     FigureCanvasAgg(fig)
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=100, bbox_inches="tight")
+    with warnings.catch_warnings():
+        # A participant's emoji in a milestone label has no glyph in DejaVu Sans: it is drawn
+        # as a box, and the caption under the chart gives the text exactly. The warning would
+        # only print a technical line under the exercise.
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning)
+        fig.savefig(buf, format="png", dpi=100, bbox_inches="tight")
     return buf.getvalue()
+
+
+def plain_label(text: str, limit: int = 40) -> str:
+    """A participant's words as a chart label: shortened, control characters shown as U+FFFD."""
+    text = "".join("\ufffd" if unicodedata.category(ch) == "Cc" else ch for ch in str(text))
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def kept_rate_chart(rates: Sequence) -> Figure:
@@ -198,9 +211,9 @@ def timeline_chart(items: Sequence[tuple[str, str]]) -> Figure:
     ax.plot(dates, [0] * len(dates), "o", color=OKABE_ITO["blue"], markersize=8)
     for i, (day, (_, text)) in enumerate(zip(dates, items, strict=True)):
         height = 1 if i % 2 == 0 else -1
-        label = text if len(text) <= 40 else text[:39] + "…"
-        ax.annotate(label, (day, 0), xytext=(0, 28 * height), textcoords="offset points", ha="center",
-                    va="bottom" if height > 0 else "top", fontsize=8,
+        # parse_math=False: "$5 and $10" or "$^$" is what someone wrote, not matplotlib maths.
+        ax.annotate(plain_label(text), (day, 0), xytext=(0, 28 * height), textcoords="offset points",
+                    ha="center", va="bottom" if height > 0 else "top", fontsize=8, parse_math=False,
                     arrowprops={"arrowstyle": "-", "color": "#777"})
     ax.set_ylim(-1.5, 1.5)
     ax.set_yticks([])

@@ -88,6 +88,9 @@ class Exercise(w.VBox):
     def show(self, message: str, cls: str = "") -> None:
         self._status.value = paragraph(message, cls) if message else ""
 
+    def _warn(self, message: str) -> None:
+        self.show(message, "tw-warning")
+
     def save(self, action: Callable[[jr.Journal], Any], done: str = "Saved") -> bool:
         """Run a journal change; report the outcome in the status line."""
         if self._loading:

@@ -90,14 +90,35 @@ def entry_label(key: str) -> str:
 
 
 def _as_text(value) -> str:
-    """Readable text from any saved value: strings, lists and dicts of them."""
-    if isinstance(value, str):
-        return value.strip()
-    if isinstance(value, list):
-        return "\n".join(t for t in (_as_text(v) for v in value) if t)
-    if isinstance(value, dict):
-        return "\n".join(f"{k}: {t}" for k, t in ((k, _as_text(v)) for k, v in value.items()) if t)
-    return ""
+    """Readable text from any saved value: strings, lists and dicts of them.
+
+    Lists become lines, dicts ``key: text`` lines. Written without recursion, so a value
+    nested any number of levels deep (a hand-edited file) cannot break the page.
+    """
+    done: list[str] = []
+    todo: list[tuple[str, object]] = [("visit", value)]
+    while todo:
+        step, item = todo.pop()
+        if step == "visit":
+            if isinstance(item, str):
+                done.append(item.strip())
+            elif isinstance(item, list):
+                todo.append(("list", len(item)))
+                todo.extend(("visit", v) for v in reversed(item))
+            elif isinstance(item, dict):
+                todo.append(("dict", list(item)))
+                todo.extend(("visit", v) for v in reversed(list(item.values())))
+            else:
+                done.append("")
+            continue
+        count = item if step == "list" else len(item)
+        parts = done[len(done) - count:]
+        del done[len(done) - count:]
+        if step == "list":
+            done.append("\n".join(t for t in parts if t))
+        else:
+            done.append("\n".join(f"{k}: {t}" for k, t in zip(item, parts, strict=True) if t))
+    return done[0]
 
 
 def pre_post() -> PrePost:

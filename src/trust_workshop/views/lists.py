@@ -12,25 +12,50 @@ import ipywidgets as w
 from trust_workshop import content
 from trust_workshop.views.exercise import Exercise, esc
 
-MAX_OWN_LENGTH = 2000
+# One list item or record field: far more than anyone writes on one line (10,000 characters
+# pasted in must still arrive whole). Longer text is never cut short: it stays in the box
+# with a message, because silently dropping what someone wrote is worse than asking.
+MAX_OWN_LENGTH = 20_000
+
+
+def tidy_line(text: str) -> str:
+    """One line of a list or record: single spaces, nothing cut off."""
+    return " ".join(str(text).split())
+
+
+def too_long(text: str) -> str:
+    """The message for a line longer than MAX_OWN_LENGTH, or "" if it fits."""
+    if len(text) <= MAX_OWN_LENGTH:
+        return ""
+    return (f"That is {len(text):,} characters, more than one item can hold ({MAX_OWN_LENGTH:,}). It is still in "
+            "the box: please shorten it, or split it into several items.")
 
 
 class AddLine(w.HBox):
-    """A text box and an Add button; calls ``on_add(text)`` with non-empty text."""
+    """A text box and an Add button; calls ``on_add(text)`` with non-empty text.
 
-    def __init__(self, placeholder: str, button: str, on_add) -> None:
+    Text that is too long stays in the box and ``on_problem(message)`` is called instead.
+    """
+
+    def __init__(self, placeholder: str, button: str, on_add, on_problem=None) -> None:
         self._text = w.Text(placeholder=placeholder, description="New item:",
                             style={"description_width": "initial"}, layout=w.Layout(width="34em"),
                             continuous_update=False)
         self._button = w.Button(description=button, icon="plus", tooltip=button)
         self._on_add = on_add
+        self._on_problem = on_problem
         self._button.on_click(lambda _: self._add())
         # With continuous_update off, the value arrives on Enter or when the box loses focus.
         self._text.observe(lambda _: self._add(), names="value")
         super().__init__([self._text, self._button], layout=w.Layout(flex_flow="row wrap"))
 
     def _add(self) -> None:
-        text = " ".join(self._text.value.split())[:MAX_OWN_LENGTH]
+        text = tidy_line(self._text.value)
+        problem = too_long(text)
+        if problem:
+            if self._on_problem is not None:
+                self._on_problem(problem)
+            return
         if text:
             self._on_add(text)
             self._text.value = ""
@@ -78,7 +103,7 @@ class Checklist(Exercise):
         self._draw_own(checked)
         data = content.exercise(self.exercise_key)
         if data.get("allow_own", self._options_field != "options" or "groups" in data):
-            body += [self._own_boxes, AddLine("add your own", "Add", self._add_own)]
+            body += [self._own_boxes, AddLine("add your own", "Add", self._add_own, self._warn)]
         return body
 
     def _draw_own(self, checked: set[str]) -> None:
@@ -124,7 +149,7 @@ class ListBuilder(Exercise):
         self._items = list(self.journal.entry(self.key, []) if self.journal else [])
         self._rows = w.VBox()
         self._draw()
-        return [self._rows, AddLine("type one item, then press Enter or Add", "Add", self._add)]
+        return [self._rows, AddLine("type one item, then press Enter or Add", "Add", self._add, self._warn)]
 
     def _draw(self) -> None:
         rows = []

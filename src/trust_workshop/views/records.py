@@ -18,7 +18,7 @@ from trust_workshop import content
 from trust_workshop.model import progress as pm
 from trust_workshop.views import charts
 from trust_workshop.views.exercise import Exercise, esc, paragraph
-from trust_workshop.views.lists import MAX_OWN_LENGTH
+from trust_workshop.views.lists import tidy_line, too_long
 
 Chart = Callable[[list[dict]], tuple[bytes | None, str]]
 
@@ -82,7 +82,10 @@ class RecordList(Exercise):
                     return
                 value = value.isoformat()
             elif f["kind"] == "text":
-                value = " ".join(str(value).split())[:MAX_OWN_LENGTH]
+                value = tidy_line(value)
+                if too_long(value):
+                    self._problem.value = paragraph(f"'{f['label']}': {too_long(value)}", "tw-warning")
+                    return
             record[f["id"]] = value
         text_fields = [f["id"] for f in self._fields() if f["kind"] == "text"]
         if text_fields and not record[text_fields[0]]:

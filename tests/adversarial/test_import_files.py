@@ -1,0 +1,244 @@
+"""Hostile and odd import files: each is refused with a clear, kind message and changes nothing.
+
+Every case runs twice: through ``journal.import_journal`` and through the "Upload a journal"
+control of the data panel, driven the way ipywidgets 8 delivers an uploaded file.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import trust_workshop as tw
+from trust_workshop import content
+from trust_workshop.model import journal as jr
+from trust_workshop.model import summary as sm
+from trust_workshop.views import session as session_module
+
+from .helpers import snapshot, upload
+
+MB = 1024 * 1024
+
+
+def _export(**changes) -> dict:
+    """A real export of a small journal, with parts of its journal replaced."""
+    data = jr.new_journal("Imported person")
+    data["entries"]["exercise.x"] = {"value": "from the file", "updated": "2026-01-01T10:00:00+00:00"}
+    data.update(changes)
+    return {"format": jr.EXPORT_FORMAT, "exported": "2026-01-01T10:00:00+00:00", "journal": data}
+
+
+def _raw(package) -> bytes:
+    return json.dumps(package, ensure_ascii=False).encode("utf-8")
+
+
+def _with_checkin(answers) -> bytes:
+    return _raw(_export(checkins=[{"kind": "stage", "stage": "uncover", "date": "2026-01-05",
+                                   "updated": "2026-01-05T10:00:00+00:00", "answers": answers}]))
+
+
+def _nested_inside_an_export(depth: int) -> bytes:
+    """A small, well-formed export whose one entry is nested ``depth`` lists deep."""
+    text = _raw(_export()).decode()
+    return text.replace('"from the file"', "[" * depth + '"deep"' + "]" * depth).encode()
+
+
+def _fifty_megabytes(tmp_path: Path) -> bytes:
+    """A real 50 MB file on disk: a well-formed export padded with one enormous answer."""
+    path = tmp_path / "trust-journal-huge.json"
+    head = _raw(_export()).decode().replace('"from the file"', '"PAD"').encode()
+    before, after = head.split(b"PAD")
+    with path.open("wb") as fh:
+        fh.write(before)
+        fh.write(b"x" * (50 * MB - len(head) + 3))
+        fh.write(after)
+    assert path.stat().st_size == 50 * MB
+    return path.read_bytes()
+
+
+def _zip_renamed(tmp_path: Path) -> bytes:
+    """A zip archive holding a real export, saved under a .json name."""
+    path = tmp_path / "trust-journal-sam.json"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("trust-journal-sam.json", _raw(_export()))
+    return path.read_bytes()
+
+
+def _group_summary(_tmp: Path) -> bytes:
+    j = jr.Journal.open("Summary maker")
+    j.record_pulse({it.id: 4 for it in content.pulse_items()}, date="2026-01-05")
+    raw = sm.encode(sm.build(j.data, "Blue Heron"))
+    j.delete()
+    return raw
+
+
+def _the_journal_file_itself(_tmp: Path) -> bytes:
+    """The participant picked the journal file from the data folder instead of a download."""
+    return _raw(_export()["journal"])
+
+
+FOREIGN_DIARY = {"metadata": {"version": "1.0", "app": "Some Diary App"},
+                 "entries": [{"uuid": "9F1C", "creationDate": "2026-01-01T08:00:00Z", "text": "Dear diary"}]}
+
+# (id, file maker, words the message must contain)
+CASES: list[tuple[str, Callable[[Path], bytes], tuple[str, ...]]] = [
+    ("plain-text-letter", lambda _: b"Dear Sam,\nI am so sorry.\n", ("not a journal file", "readable JSON")),
+    ("empty-file", lambda _: b"", ("not a journal file",)),
+    ("cut-short-export", lambda _: _raw(_export())[:200], ("not a journal file", "readable JSON")),
+    ("pdf-report", lambda _: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + bytes(range(256)) * 8, ("not a text file",)),
+    ("binary-garbage", lambda _: b"\xff\xfe\x00garbage" + bytes(range(256)), ("not a text file",)),
+    ("json-list", lambda _: b"[1, 2, 3]", ("not made by", "Download my journal")),
+    ("json-string", lambda _: b'"trust-workshop-journal"', ("not made by", "Download my journal")),
+    ("json-null", lambda _: b"null", ("not made by", "Download my journal")),
+    ("export-without-journal", lambda _: _raw({"format": jr.EXPORT_FORMAT}), ("could not be imported",)),
+    ("export-journal-is-a-list", lambda _: _raw({"format": jr.EXPORT_FORMAT, "journal": [1, 2]}),
+     ("could not be imported", "not a journal")),
+    ("journal-missing-parts", lambda _: _raw({"format": jr.EXPORT_FORMAT,
+                                               "journal": {"app": jr.APP, "schema_version": 1}}),
+     ("could not be imported", "expected shape")),
+    ("entries-as-a-list", lambda _: _raw(_export(entries=[{"value": "x"}])),
+     ("could not be imported", "expected shape", "entries")),
+    ("answers-as-strings", lambda _: _with_checkin({"a": "5", "b": "four"}),
+     ("could not be imported", "expected shape", "answers")),
+    ("answer-out-of-range", lambda _: _with_checkin({"a": 7}), ("could not be imported", "expected shape")),
+    ("answers-as-a-string", lambda _: _with_checkin("5, 4, 3"), ("could not be imported", "expected shape")),
+    ("profile-name-a-number", lambda _: _raw(_export(profile={"name": 42, "created": "x"})),
+     ("could not be imported", "expected shape", "profile")),
+    ("schema-version-as-text", lambda _: _raw(_export(schema_version="1")),
+     ("could not be imported", "expected shape")),
+    ("unknown-role", lambda _: _raw(_export(settings={"context": "couple", "role": "admin"})),
+     ("could not be imported", "expected shape")),
+    ("entry-key-with-path", lambda _: _raw(_export(entries={"../../x": {"value": 1, "updated": "x"}})),
+     ("could not be imported", "expected shape")),
+    ("profile-name-only-spaces", lambda _: _raw(_export(profile={"name": "   ", "created": "x"})),
+     ("could not be imported", "name")),
+    ("profile-name-only-control-characters", lambda _: _raw(_export(profile={"name": "\x00\x07", "created": "x"})),
+     ("could not be imported", "name")),
+    ("fifty-megabytes", _fifty_megabytes, ("50 MB", "bigger than a journal")),
+    ("just-over-the-limit", lambda _: b" " * (jr.MAX_IMPORT_BYTES + 1), ("10 MB", "bigger than a journal")),
+    ("deeply-nested-200k", lambda _: b"[" * 100_000 + b"]" * 100_000, ("nested",)),
+    ("deeply-nested-small-export", lambda _: _nested_inside_an_export(400), ("nested",)),
+    ("future-schema-version", lambda _: _raw(_export(schema_version=2)), ("newer version",)),
+    ("far-future-schema-version", lambda _: _raw(_export(schema_version=10**30)), ("newer version",)),
+    ("future-schema-other-shape", lambda _: _raw({"format": jr.EXPORT_FORMAT, "journal": {
+        "app": jr.APP, "schema_version": 7, "people": [{"name": "Sam"}]}}), ("newer version",)),
+    ("group-summary-from-this-tool", _group_summary, ("group summary", "Download my journal")),
+    ("foreign-diary-app", lambda _: _raw(FOREIGN_DIARY), ("not made by", "Download my journal")),
+    ("other-format-name", lambda _: _raw({"format": "trust-workshop-journal-v2", "journal": {}}),
+     ("not made by",)),
+    ("journal-file-not-a-download", _the_journal_file_itself, ("not made by", "Download my journal")),
+    ("zip-renamed-json", _zip_renamed, ("zip",)),
+]
+
+
+@pytest.fixture
+def precious(data_dir: Path) -> Path:
+    """Two profiles with answers, a backup and a remembered last profile: what must survive."""
+    sam = jr.Journal.open("Sam")
+    sam.set_entry("exercise.x", "precious, first version")
+    sam.set_entry("exercise.x", "precious")
+    sam.record_pulse({it.id: 3 for it in content.pulse_items()}, date="2026-01-05")
+    alex = jr.Journal.open("Imported person")
+    alex.set_entry("exercise.x", "a second person's words")
+    jr.remember_last_profile("Sam")
+    assert sam.backup_path.exists()
+    return data_dir
+
+
+def assert_kind(message: str, words: tuple[str, ...]) -> None:
+    for word in words:
+        assert word.lower() in message.lower(), (word, message)
+    assert "Nothing was changed" in message, message
+    for technical in ("Traceback", "Error", "Exception", "errno", "codec", "line 1 column", "None", "\\u"):
+        assert technical not in message, (technical, message)
+    assert len(message) < 400 and message.endswith("."), message
+
+
+def shown_text(markup: str) -> str:
+    """What an HTML widget shows as text: tags removed, entities decoded."""
+    return html.unescape(re.sub(r"<[^>]*>", "", markup))
+
+
+@pytest.mark.parametrize("case, make, words", CASES, ids=[c[0] for c in CASES])
+def test_a_bad_file_is_refused_kindly_and_changes_nothing(precious: Path, tmp_path: Path, case: str,
+                                                          make, words: tuple[str, ...]) -> None:
+    raw = make(tmp_path)
+    before = snapshot(precious)
+    with pytest.raises(jr.ImportProblem) as err:
+        jr.import_journal(raw)
+    assert_kind(str(err.value), words)
+    assert snapshot(precious) == before
+    assert jr.Journal.open("Sam").entry("exercise.x") == "precious"
+    assert jr.Journal.open("Imported person").entry("exercise.x") == "a second person's words"
+
+
+@pytest.mark.parametrize("case, make, words", CASES, ids=[c[0] for c in CASES])
+def test_the_data_panel_shows_the_message_and_changes_nothing(precious: Path, tmp_path: Path, case: str,
+                                                              make, words: tuple[str, ...]) -> None:
+    raw = make(tmp_path)
+    session = session_module.session()
+    session.open("Sam")
+    before = snapshot(precious)
+    form = tw.form("impact_map")
+    view = tw.my_data()
+    upload(view._upload, f"{case}.json", raw)
+    status = view._status.value
+    assert "tw-warning" in status
+    assert_kind(shown_text(status), words)
+    assert view._upload.value == ()  # ready for another try
+    assert snapshot(precious) == before
+    assert session.journal.name == "Sam" and session.journal.entry("exercise.x") == "precious"
+    assert form.journal is session.journal
+
+
+def test_after_a_refused_file_a_good_one_still_imports(precious: Path) -> None:
+    session_module.session().open("Sam")
+    view = tw.my_data()
+    upload(view._upload, "bad.json", b"{nope")
+    assert "Nothing was changed" in shown_text(view._status.value)
+    upload(view._upload, "good.json", _raw(_export()))
+    assert "Imported the journal of" in shown_text(view._status.value)
+    assert session_module.session().journal.name == "Imported person"
+    assert session_module.session().journal.entry("exercise.x") == "from the file"
+    kept = list((precious / "profiles").glob("*.before-import-*.json"))
+    assert len(kept) == 1 and "a second person's words" in kept[0].read_text("utf-8")
+
+
+def test_a_file_just_under_the_size_limit_is_read_not_refused_for_size(precious: Path) -> None:
+    raw = _raw(_export()).replace(b'"from the file"', b'"' + b"y" * (jr.MAX_IMPORT_BYTES - 1000) + b'"')
+    assert len(raw) <= jr.MAX_IMPORT_BYTES
+    journal, message = jr.import_journal(raw)
+    assert len(journal.entry("exercise.x")) == jr.MAX_IMPORT_BYTES - 1000
+    assert "Imported" in message
+
+
+def test_nesting_a_real_journal_uses_is_accepted(precious: Path) -> None:
+    """The depth limit leaves room for every shape the exercises save (lists of records of text)."""
+    records = [{"date": "2026-01-02", "promise": "home by seven", "kept": "yes", "notes": [["a", {"b": ["c"]}]]}]
+    package = _export()
+    package["journal"]["entries"]["exercise.promise_log"] = {"value": records, "updated": "x"}
+    journal, _ = jr.import_journal(_raw(package))
+    assert journal.entry("exercise.promise_log") == records
+
+
+def test_a_deeply_nested_value_already_in_a_journal_does_not_break_the_journey_or_the_report(opened) -> None:
+    """A hand-edited journal can hold what an import refuses; the views must still draw."""
+    from trust_workshop.outputs import pdf
+
+    deep: object = "at the bottom"
+    for _ in range(900):
+        deep = [deep]
+    opened.journal.data["entries"]["exercise.deep"] = {"value": {"a": deep}, "updated": "2026-01-01"}
+    journey = tw.journey()
+    journey._show.value = True
+    assert "at the bottom" in journey._writing.value
+    report = tw.report_download()
+    assert "exercise.deep" in report._ticks
+    data, _ = pdf.report_data(opened.journal.data, ["exercise.deep"])
+    assert data["writing"][0]["lines"] == ["at the bottom"]

@@ -1,0 +1,233 @@
+"""Profile names with path characters, reserved device names, control characters, any script,
+and near-duplicates: every journal stays inside the profiles folder, and one person is one file."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import trust_workshop as tw
+from trust_workshop.model import journal as jr
+from trust_workshop.views import session as session_module
+
+from .helpers import upload
+from .test_properties import fresh_data_folder, odd_text, profile_names
+
+FILE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*-[0-9a-f]{12}\.json$")
+WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
+
+HOSTILE_NAMES = [
+    "../x", "../../etc/passwd", "..\\..\\Windows\\System32", "/abs", "/", "a/b", "C:", "C:\\x", "a:b", ":",
+    "CON", "con", "nul", "NUL.txt", "COM1", "lpt9", "PRN", "AUX", ".", "..", "...", "~", "~/x", ".hidden",
+    "$HOME", "%APPDATA%", "-rf", "*?<>|\"", "Sam.json", "sam.json.bak", "name\x00with nul", "line\nbreak",
+    "tab\tname", "\x00\x01Sam\x7f", "   padded   ", "x" * 60, "名前", "عربي", "שלום", "\u202eevil\u202c",
+    "e\u0301", "Z\u0324\u0308", "🙂", "🙂🙂", " spaced  out ",
+    "👨\u200d👩\u200d👧", "🇬🇧", "<script>alert(1)</script>", "#set page(width: 1cm)",
+    "{{ x }}", "$x$",
+]
+
+
+def _expected_name(name: str) -> str:
+    """How the name is stored and listed: cleaned, in composed (NFC) form."""
+    return unicodedata.normalize("NFC", jr.clean_name(name))
+
+
+def assert_inside(path: Path, data_dir: Path) -> None:
+    profiles = (data_dir / "profiles").resolve()
+    assert path.resolve().parent == profiles, path
+    assert FILE_NAME.match(path.name), path.name
+    assert path.name.split(".")[0].upper() not in WINDOWS_RESERVED  # Windows looks before the first dot
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES, ids=[repr(n)[:30] for n in HOSTILE_NAMES])
+def test_a_hostile_name_stays_inside_the_profiles_folder(name: str, data_dir: Path, tmp_path: Path) -> None:
+    j = jr.Journal.open(name)
+    j.set_entry("exercise.x", "mine")
+    j.set_entry("exercise.x", "mine, again")  # a backup too
+    assert_inside(j.path, data_dir)
+    assert_inside(jr.journal_path(jr.clean_name(name)), data_dir)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+    outside = [p for p in data_dir.rglob("*") if p.is_file() and p.parent != data_dir / "profiles"]
+    assert [p.name for p in outside] in ([], ["state.json"])
+    for p in (data_dir / "profiles").iterdir():
+        assert p.name.startswith(j.path.stem), p
+    assert [p.name for p in jr.list_profiles()] == [_expected_name(name)]
+    assert jr.Journal.open(name).entry("exercise.x") == "mine, again"
+    jr.remember_last_profile(name)
+    assert jr.last_profile() == jr.clean_name(name)
+    assert re.fullmatch(r"trust-journal-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.json", j.export_filename())
+
+
+@pytest.mark.parametrize("name", ["../../etc/passwd", "CON", "<img src=x onerror=alert(1)>", "\x00\x01Sam"])
+def test_an_imported_journal_with_a_hostile_name_stays_inside_too(name: str, data_dir: Path) -> None:
+    data = jr.new_journal("placeholder")
+    data["profile"]["name"] = name
+    raw = json.dumps({"format": jr.EXPORT_FORMAT, "journal": data}).encode()
+    session_module.session()
+    view = tw.my_data()
+    upload(view._upload, "x.json", raw)
+    assert "Imported the journal of" in view._status.value
+    assert "<img" not in view._status.value
+    [journal_file] = [p for p in (data_dir / "profiles").glob("*.json") if "." not in p.stem]
+    assert_inside(journal_file, data_dir)
+    assert [p.name for p in jr.list_profiles()] == [_expected_name(name)]
+
+
+@pytest.mark.parametrize("bad, says", [
+    ("", "type a name"), ("   ", "type a name"), ("\x00\x01", "type a name"),
+    ("\x00\x01\n\t", "type a name"), ("\u200b\u200d\ufeff", "type a name"),
+    ("x" * 61, "60 characters"), ("y" * 10_000, "60 characters"), (None, "must be text"), (5, "must be text"),
+    (b"Sam", "must be text"),
+])
+def test_a_name_that_cannot_be_used_gets_a_kind_message(bad, says: str, data_dir: Path) -> None:
+    with pytest.raises(jr.ProfileNameError) as err:
+        jr.Journal.open(bad)
+    assert says in str(err.value) and "name" in str(err.value).lower()
+    assert not (data_dir / "profiles").exists() or not list((data_dir / "profiles").iterdir())
+
+
+def test_the_panel_explains_a_name_it_cannot_use(data_dir: Path) -> None:
+    panel = tw.profile_setup()
+    panel._new_name.value = "   \x00  "
+    panel._do_create()
+    assert "Please type a name" in panel._status.value
+    assert session_module.session().journal is None and jr.list_profiles() == []
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Sam", "SAM"), ("Sam", " sam "), ("Sam Lee", "Sam   Lee"), ("Sam Lee", " Sam\u00a0\u2003Lee "),
+    ("José", "Jose\u0301"), ("Zoë", "Zoe\u0308"), ("Ångström", "A\u030angstro\u0308m"), ("JOSÉ", "jose\u0301"),
+    ("ΣΊΣΥΦΟΣ", "σίσυφος"), ("Sam", "Sam\x00"), ("Sam", "\u200bSam"),
+])
+def test_the_same_name_written_differently_is_the_same_profile(first: str, second: str, data_dir: Path) -> None:
+    a = jr.Journal.open(first)
+    a.set_entry("exercise.x", "written by the first")
+    b = jr.Journal.open(second)
+    assert b.path == a.path
+    assert b.entry("exercise.x") == "written by the first"
+    b.set_entry("exercise.y", "and the second")
+    assert jr.Journal.open(first).entry("exercise.y") == "and the second"
+    assert [p.name for p in jr.list_profiles()] == [_expected_name(first)]
+
+
+def test_the_panel_opens_an_existing_profile_instead_of_making_a_second(data_dir: Path) -> None:
+    jr.Journal.open("José").set_entry("exercise.x", "mine")
+    panel = tw.profile_setup()
+    panel._new_name.value = "  JOSE\u0301 "
+    panel._do_create()
+    assert "already exists, so it has been opened" in html.unescape(panel._status.value)
+    assert session_module.session().journal.entry("exercise.x") == "mine"
+    assert len(jr.list_profiles()) == 1
+
+
+@pytest.mark.parametrize("names", [
+    ["Sam", "Sami", "Sam 2", "Sam2", "S am"], ["CON", "CON.", "CON1", "con_"], ["..", ".", "...", "~"],
+    ["名前", "名", "前"], ["عربي", "عرب"], ["🙂", "🙃", "😀"], ["a/b", "a:b", "a\\b", "a b", "ab"],
+])
+def test_different_names_are_different_files(names: list[str], data_dir: Path) -> None:
+    paths = set()
+    for n, name in enumerate(names):
+        j = jr.Journal.open(name)
+        j.set_entry("exercise.x", n)
+        paths.add(j.path)
+        assert_inside(j.path, data_dir)
+    assert len(paths) == len(names)
+    assert sorted(p.name for p in jr.list_profiles()) == sorted(_expected_name(n) for n in names)
+    for n, name in enumerate(names):
+        assert jr.Journal.open(name).entry("exercise.x") == n
+
+
+def test_the_picker_lists_hostile_names_as_text_and_opens_the_right_one(data_dir: Path) -> None:
+    names = ["<b>bold</b>", "../x", "CON", "Sam"]
+    for n, name in enumerate(names):
+        jr.Journal.open(name).set_entry("exercise.x", n)
+    panel = tw.profile_setup()
+    labels = [label for label, _ in panel._picker.options]
+    assert sorted(labels[:-1]) == sorted(names) and labels[-1] == "Someone new…"
+    panel._picker.value = "<b>bold</b>"
+    panel._do_open()
+    assert session_module.session().journal.entry("exercise.x") == 0
+    assert "&lt;b&gt;bold&lt;/b&gt;" in panel._status.value and "<b>bold</b>" not in panel._status.value
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=profile_names)
+def test_any_usable_name_stays_inside_and_lists_as_typed(name: str) -> None:
+    with fresh_data_folder() as folder:
+        j = jr.Journal.open(name)
+        j.set_entry("exercise.x", name)
+        assert_inside(j.path, Path(folder))
+        assert len(list(Path(folder).rglob("*.json"))) == 1
+        assert [p.name for p in jr.list_profiles()] == [_expected_name(name)]
+        assert jr.Journal.open(_expected_name(name)).entry("exercise.x") == name
+
+
+@settings(max_examples=80, deadline=None)
+@given(a=st.one_of(odd_text, profile_names), b=st.one_of(odd_text, profile_names))
+def test_different_names_never_share_a_file(a: str, b: str) -> None:
+    try:
+        ca, cb = _expected_name(a), _expected_name(b)
+    except jr.ProfileNameError:
+        return
+    if ca.casefold() != cb.casefold():
+        assert jr.profile_id(ca) != jr.profile_id(cb)
+    else:
+        assert jr.profile_id(ca).rsplit("-", 1)[1] == jr.profile_id(cb).rsplit("-", 1)[1]
+
+
+@settings(max_examples=60, deadline=None)
+@given(name=profile_names, spaces=st.lists(st.sampled_from([" ", "  ", "\u00a0", "\u3000"]), min_size=2, max_size=2))
+def test_spacing_and_composed_or_decomposed_letters_give_the_same_file(name: str, spaces: list[str]) -> None:
+    clean = _expected_name(name)
+    variants = [clean, unicodedata.normalize("NFD", clean), spaces[0] + clean.replace(" ", spaces[1]) + spaces[1]]
+    assert len({jr.profile_id(v) for v in variants}) == 1
+
+
+@pytest.mark.xfail(strict=True, reason="DEFECT in journal.clean_name (owned by the journal work in progress): it "
+                   "composes (NFC) before removing invisible characters, so 'e', U+200B, U+0301 cleans to a "
+                   "decomposed 'e\u0301' whose second cleaning differs; profile_id(name) then names another "
+                   "file than Journal.open(name) uses. Fix: normalise to NFC after removing them.")
+@pytest.mark.parametrize("name", ["e\u200b\u0301", "a\x00\u0301", "Zoe\u200d\u0308"])
+def test_cleaning_a_name_twice_changes_nothing(name: str) -> None:
+    once = jr.clean_name(name)
+    assert jr.clean_name(once) == once
+    assert jr.journal_path(name) == jr.Journal.open(name).path
+
+
+@pytest.mark.xfail(strict=True, reason="DEFECT in journal.profile_id (owned by the journal work in progress): the "
+                   "hash uses casefold() but the readable part uses lower(), so 'Straße' and 'STRASSE' (the same "
+                   "name in capitals) get the same hash but different files. Fix: build the slug from the "
+                   "casefolded text.")
+def test_a_name_and_its_capitals_are_one_profile_even_with_sharp_s(data_dir: Path) -> None:
+    assert jr.Journal.open("Straße").path == jr.Journal.open("STRASSE").path
+
+
+@pytest.mark.xfail(strict=True, reason="DEFECT in journal.clean_name (owned by the journal work in progress): tabs "
+                   "and line breaks are removed as control characters before spaces are tidied, so 'Sam<TAB>Lee' "
+                   "becomes 'SamLee', a different profile from 'Sam Lee'. Fix: turn whitespace into spaces first.")
+@pytest.mark.parametrize("typed", ["Sam\tLee", "Sam\nLee", "Sam\r\nLee"])
+def test_a_tab_or_line_break_between_words_counts_as_a_space(typed: str) -> None:
+    assert jr.clean_name(typed) == "Sam Lee"
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES[::4], ids=[repr(n)[:30] for n in HOSTILE_NAMES[::4]])
+def test_a_hostile_name_typed_into_the_panel_opens_its_own_profile(name: str, data_dir: Path) -> None:
+    panel = tw.profile_setup()
+    panel._new_name.value = name
+    panel._do_create()
+    journal = session_module.session().journal
+    assert journal is not None and journal.name == _expected_name(name)
+    assert_inside(journal.path, data_dir)
+    status = panel._status.value
+    assert not re.search(r"<\s*(script|img)\b", status, re.I)
+    assert html.escape(journal.name, quote=False) in status
+    panel._context.value = "family"  # the first save writes the journal file
+    assert [label for label, _ in panel._picker.options][:-1] == [_expected_name(name)]
+    assert panel._picker.value == journal.name
