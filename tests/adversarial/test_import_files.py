@@ -242,3 +242,49 @@ def test_a_deeply_nested_value_already_in_a_journal_does_not_break_the_journey_o
     assert "exercise.deep" in report._ticks
     data, _ = pdf.report_data(opened.journal.data, ["exercise.deep"])
     assert data["writing"][0]["lines"] == ["at the bottom"]
+
+
+WRONG_VALUES = {
+    "text": "a string where a list or a dict belongs",
+    "number": 42,
+    "null": None,
+    "true": True,
+    "mixed-list": ["x", 1, None, {"statement": 5}, [], {"date": "soon", "kept": "yes", "kind": "deposit"}],
+    "odd-dict": {"x": [1], "checked": "all", "own": 5, "draft": 7, "idea": ["a"], "done": "yes",
+                 **{sc["id"]: 99 for sc in content.exercise("validation_practice")["scenarios"]}},
+    "bad-records": [{"date": 5, "text": None, "kept": "yes", "kind": "withdrawal"}, {"date": "2026-13-45"},
+                    {"kept": "no"}, {"date": "2026-01-05", "promise": ["x"], "kept": {"y": 1}, "kind": 3}],
+}
+
+
+@pytest.mark.parametrize("kind", sorted(WRONG_VALUES))
+def test_a_journal_whose_answers_have_the_wrong_types_imports_and_every_page_still_works(
+        data_dir: Path, kind: str) -> None:
+    """The journal schema lets an entry hold any JSON; a file from elsewhere (or edited by hand) may
+    hold anything there. It imports, and no notebook page, the journey, the report or the summary
+    breaks on it; reading it writes nothing."""
+    from trust_workshop.outputs import pdf
+
+    from .test_free_text import CALLS, build
+
+    keys = {f"{k}.{s}" for k in ("reflection", "homework") for s in content.stage_keys()}
+    keys |= {f"exercise.{e}" for e in content.raw("exercises")} | {"exercise.apology_needs"}
+    package = _export(entries={key: {"value": WRONG_VALUES[kind], "updated": "2026-01-01"} for key in sorted(keys)})
+    package["journal"]["settings"] = {"context": "couple", "role": "both"}
+    journal, _ = jr.import_journal(_raw(package))
+    session_module.session().open(journal.name)
+    before = snapshot(data_dir)
+    for call in CALLS + ["journey()", "report_download()", "pre_post()"]:
+        view = build(call)
+        if call == "journey()":
+            view._show.value = True
+        assert "tw-warning" not in view._status.value, call
+    session_module.session().journal.data["settings"]["role"] = "hurt"
+    assert tw.apology_builder()._needs.value == {"checked": [], "own": []}
+    data, _ = pdf.report_data(journal.data, sorted(keys))
+    assert isinstance(data["writing"], list)
+    share = tw.share_summary()
+    share._name.value = "Blue Heron"
+    share._show.click()
+    assert "Blue Heron" in share._result.value
+    assert snapshot(data_dir) == before

@@ -96,17 +96,27 @@ def week_of(day: str) -> str:
     return (d - dt.timedelta(days=d.weekday())).isoformat()
 
 
+def _week_of_record(record: Any) -> str | None:
+    """The week of a record's date, or None for a record without a readable date."""
+    try:
+        return week_of(record["date"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
 def kept_rates(promises: list[dict[str, Any]]) -> list[WeekRate]:
     """Promises made and kept per week, oldest first.
 
     Each promise is ``{"date": "YYYY-MM-DD", "kept": "yes" | "no" | "not yet", ...}``.
-    Promises still "not yet" due are left out, so a week in progress is not marked down.
+    Promises still "not yet" due are left out, so a week in progress is not marked down;
+    so is anything without a readable date (a file edited by hand, for example).
     """
     weeks: dict[str, list[int]] = {}
     for p in promises:
-        if p.get("kept") not in ("yes", "no"):
+        week = _week_of_record(p)
+        if week is None or p.get("kept") not in ("yes", "no"):
             continue
-        total = weeks.setdefault(week_of(p["date"]), [0, 0])
+        total = weeks.setdefault(week, [0, 0])
         total[0] += 1
         total[1] += p["kept"] == "yes"
     return [WeekRate(week, made, kept) for week, (made, kept) in sorted(weeks.items())]
@@ -122,7 +132,10 @@ def tally(entries: list[dict[str, Any]]) -> list[tuple[str, int, int]]:
     """(week, deposits, withdrawals) per week (starting Monday), oldest first."""
     weeks: dict[str, list[int]] = {}
     for e in entries:
-        counts = weeks.setdefault(week_of(e["date"]), [0, 0])
+        week = _week_of_record(e)
+        if week is None or e.get("kind") not in ("deposit", "withdrawal"):
+            continue
+        counts = weeks.setdefault(week, [0, 0])
         counts[0 if e["kind"] == "deposit" else 1] += 1
     return [(week, d, w) for week, (d, w) in sorted(weeks.items())]
 

@@ -27,6 +27,20 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True).replace("\x00", "\ufffd")
 
 
+def as_text(value: Any) -> str:
+    """A saved value for a text box: text as it is, a number as its digits, anything else empty."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return ""
+
+
+def texts(value: Any) -> list[str]:
+    """The text items of a saved list (anything else in it is left out)."""
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
 def paragraph(text: str, cls: str = "") -> str:
     klass = f" class='{cls}'" if cls else ""
     return f"<p{klass}>{esc(text)}</p>"
@@ -106,6 +120,13 @@ class Exercise(w.VBox):
             return False
         self.show(f"✓ {done} at {dt.datetime.now():%H:%M}.", "tw-saved")
         return True
+
+    def saved(self, default: dict | list) -> Any:
+        """This exercise's saved value; ``default`` if there is none, or if it is not the kind of
+        value this exercise saves (a file from elsewhere, or edited by hand), so a page never
+        breaks on it."""
+        value = self.journal.entry(self.key) if self.journal is not None else None
+        return value if isinstance(value, type(default)) else default
 
     def save_value(self) -> bool:
         """Save this exercise's ``value`` under its journal ``key`` (the usual case)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from trust_workshop import content
-from trust_workshop.views.exercise import Exercise, paragraph, textarea
+from trust_workshop.views.exercise import Exercise, as_text, paragraph, textarea
 
 
 class TextForm(Exercise):
@@ -24,10 +24,11 @@ class TextForm(Exercise):
         raise NotImplementedError
 
     def build(self) -> list[w.Widget]:
-        saved = self.journal.entry(self.key, {}) if self.journal else {}
+        saved = self.saved({})
         self._boxes = {}
         for f in self.fields():
-            box = textarea(f["label"], saved.get(f["id"], ""), f.get("placeholder", ""), rows=f.get("rows", 3))
+            box = textarea(f["label"], as_text(saved.get(f["id"], "")), f.get("placeholder", ""),
+                           rows=f.get("rows", 3))
             box.observe(self._changed, names="value")
             self._boxes[f["id"]] = box
         return list(self._boxes.values()) + self.extra_widgets()
@@ -37,7 +38,7 @@ class TextForm(Exercise):
 
     @property
     def value(self) -> dict:
-        saved = self.journal.entry(self.key, {}) if self.journal else {}
+        saved = self.saved({})
         # Keep answers to fields hidden for this role, so switching role never loses text.
         merged = {k: v for k, v in saved.items() if k not in getattr(self, "_boxes", {})}
         merged.update({k: b.value for k, b in getattr(self, "_boxes", {}).items()})
@@ -47,7 +48,7 @@ class TextForm(Exercise):
         self.save_value()
 
     def restored_message(self) -> str:
-        saved = self.journal.entry(self.key) if self.journal else None
+        saved = self.saved({})
         if saved and any(str(v).strip() for v in saved.values() if isinstance(v, str)):
             return "Your saved answers are shown. Edit them any time; they save when you click outside the box."
         return "Your answers save when you click outside a box."
@@ -94,15 +95,16 @@ class Homework(TextForm):
                  "placeholder": "For example: On Sunday evening I will ..."}]
 
     def build(self) -> list[w.Widget]:
-        saved = self.journal.entry(self.key, {}) if self.journal else {}
+        saved = self.saved({})
         ideas = content.prompts(self.stage.key, "homework", self.role, self.context)
+        idea = saved.get("idea")
         self._idea = w.RadioButtons(
             options=[("(my own idea)", None)] + [(p["text"], p["id"]) for p in ideas],
-            value=saved.get("idea") if saved.get("idea") in {p["id"] for p in ideas} else None,
+            value=idea if isinstance(idea, str) and idea in {p["id"] for p in ideas} else None,
             description="Ideas:", style={"description_width": "initial"},
             layout=w.Layout(width="100%"))
         self._idea.add_class("tw-wrap")
-        self._done = w.Checkbox(value=bool(saved.get("done")), description="I did it",
+        self._done = w.Checkbox(value=saved.get("done") is True, description="I did it",
                                 indent=False, tooltip="Tick this when you have kept your commitment")
         self._idea.observe(self._changed, names="value")
         self._done.observe(self._changed, names="value")

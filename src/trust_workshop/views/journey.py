@@ -53,6 +53,7 @@ class Journey(Exercise):
         progress._title.value = ""
         progress._intro.value = ""
         promises = journal.entry("exercise.promise_log", [])
+        promises = promises if isinstance(promises, list) else []
         rates = pm.kept_rates(promises)
         kept: list[w.Widget] = []
         if rates:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from trust_workshop import content
-from trust_workshop.views.exercise import Exercise, esc
+from trust_workshop.views.exercise import Exercise, esc, texts
 
 # One list item or record field: far more than anyone writes on one line (10,000 characters
 # pasted in must still arrive whole). Longer text is never cut short: it stays in the box
@@ -78,9 +78,9 @@ class Checklist(Exercise):
         return [("", data.get(self._options_field, []))]
 
     def build(self) -> list[w.Widget]:
-        saved = self.journal.entry(self.key, {}) if self.journal else {}
-        checked = set(saved.get("checked", []))
-        self._own = list(saved.get("own", []))
+        saved = self.saved({})
+        checked = set(texts(saved.get("checked")))
+        self._own = texts(saved.get("own"))
         self._boxes: dict[str, w.Checkbox] = {}
         sections = []
         for name, options in self._groups():
@@ -146,7 +146,7 @@ class ListBuilder(Exercise):
         super().__init__(data["title"], data["intro"])
 
     def build(self) -> list[w.Widget]:
-        self._items = list(self.journal.entry(self.key, []) if self.journal else [])
+        self._items = texts(self.saved([]))
         self._rows = w.VBox()
         self._draw()
         return [self._rows, AddLine("type one item, then press Enter or Add", "Add", self._add, self._warn)]

@@ -9,7 +9,7 @@ import ipywidgets as w
 
 from trust_workshop import content
 from trust_workshop.model import language
-from trust_workshop.views.exercise import Exercise, esc, paragraph, textarea
+from trust_workshop.views.exercise import Exercise, as_text, esc, paragraph, textarea
 from trust_workshop.views.lists import Checklist
 
 
@@ -34,8 +34,9 @@ class ApologyBuilder(Exercise):
             self._needs._intro.value = ""
             return [self._needs]
         self.set_text(data["title"], data["intro"])
-        saved = self.journal.entry(self.key, {}) if self.journal else {}
-        self._draft = textarea("My draft apology", saved.get("draft", ""), data["components"][0]["example"], rows=8)
+        saved = self.saved({})
+        self._draft = textarea("My draft apology", as_text(saved.get("draft", "")), data["components"][0]["example"],
+                               rows=8)
         self._feedback = w.HTML()
         # The draft arrives when the box loses focus; clicking the button does exactly that.
         self._check = w.Button(description="Check my draft", icon="check",
@@ -94,7 +95,7 @@ class IStatement(Exercise):
 
     def build(self) -> list[w.Widget]:
         data = content.exercise("i_statement", self.context)
-        self._saved = list(self.journal.entry(self.key, []))
+        self._saved = [s for s in self.saved([]) if isinstance(s, dict) and isinstance(s.get("statement"), str)]
         style = {"description_width": "initial"}
         wide = w.Layout(width="100%", max_width="44em")
         self._accusation = w.Text(description="The 'you' sentence:", placeholder=data["examples"][0]["accusation"],
@@ -184,12 +185,15 @@ class ValidationPractice(Exercise):
         return mine + [s for s in scenarios if s not in mine]
 
     def build(self) -> list[w.Widget]:
-        saved = self.journal.entry(self.key, {}) if self.journal else {}
+        saved = self.saved({})
         out = []
         self._choices: dict[str, w.RadioButtons] = {}
         for n, sc in enumerate(self._scenarios(), start=1):
+            index = saved.get(sc["id"])
+            if not (isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(sc["responses"])):
+                index = None  # none chosen yet, or a choice this version's replies no longer have
             choice = w.RadioButtons(options=[(r["text"], i) for i, r in enumerate(sc["responses"])],
-                                    value=saved.get(sc["id"]), description=f"Reply {n}:",
+                                    value=index, description=f"Reply {n}:",
                                     style={"description_width": "initial"}, layout=w.Layout(width="100%"))
             feedback = w.HTML()
             choice.observe(lambda ch, sc=sc, fb=feedback: self._picked(sc, ch["new"], fb), names="value")

@@ -49,7 +49,7 @@ class RecordList(Exercise):
         return f"<details><summary>Examples</summary><ul>{items}</ul></details>"
 
     def build(self) -> list[w.Widget]:
-        self._records = list(self.journal.entry(self.key, []))
+        self._records = [dict(r) for r in self.saved([]) if isinstance(r, dict)]
         self._rows = w.VBox()
         self._inputs: dict[str, w.Widget] = {}
         for f in self._fields():
@@ -166,8 +166,16 @@ def _tally_chart(records: list[dict]) -> tuple[bytes | None, str]:
     return (charts.png(charts.tally_chart(weeks)) if weeks else None, charts.tally_caption(weeks))
 
 
+def _is_date(value) -> bool:
+    try:
+        dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
 def _timeline_chart(records: list[dict]) -> tuple[bytes | None, str]:
-    items = sorted((r["date"], r["text"]) for r in records)
+    items = sorted((r["date"], str(r.get("text", ""))) for r in records if _is_date(r.get("date")))
     return (charts.png(charts.timeline_chart(items)) if items else None, charts.timeline_caption(items))
 
 
