@@ -213,6 +213,21 @@ def test_summaries_of_any_checkins_stay_in_range_and_valid(checkins, pseudonym) 
     assert sm.parse(sm.encode(summary)) == summary
 
 
+@settings(max_examples=150, deadline=None)
+@given(name=odd_text)
+@example(name="e\u200b\u0301")
+@example(name="Blue\tHeron")
+def test_a_pseudonym_is_cleaned_once_and_for_all(name: str) -> None:
+    try:
+        clean = sm.clean_pseudonym(name)
+    except sm.SummaryProblem:
+        return
+    assert sm.clean_pseudonym(clean) == clean
+    assert clean == unicodedata.normalize("NFC", clean) == " ".join(clean.split())
+    assert not any(unicodedata.category(ch).startswith("C") for ch in clean)
+    assert sm.clean_pseudonym("Blue\tHeron\n") == "Blue Heron"
+
+
 # --- the language helpers ----------------------------------------------------------------------
 
 APOLOGY = content.exercise("apology_builder")

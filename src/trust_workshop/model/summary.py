@@ -76,10 +76,19 @@ def _validator():
     return fastjsonschema.compile(SCHEMA)
 
 
+def _tidy(name: str) -> str:
+    text = "".join(" " if ch.isspace() else ch for ch in str(name))
+    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
+    return unicodedata.normalize("NFC", " ".join(text.split()))
+
+
 def clean_pseudonym(name: str) -> str:
-    """A pseudonym as shared: trimmed, single spaces, no control characters, at most 40 characters."""
-    text = unicodedata.normalize("NFC", str(name))
-    text = " ".join("".join(ch for ch in text if unicodedata.category(ch)[0] != "C").split())
+    """A pseudonym as shared: trimmed, single spaces, no control characters, at most 40 characters.
+
+    Tabs and line breaks count as spaces; invisible and control characters are dropped before
+    composing accents (NFC), so cleaning a cleaned name changes nothing.
+    """
+    text = _tidy(name)
     if not text:
         raise SummaryProblem("Please choose a pseudonym: a first name, initials or any word your group will know.")
     if len(text) > MAX_PSEUDONYM:
@@ -144,6 +153,12 @@ def parse(raw: bytes) -> dict[str, Any]:
         _validator()(data)
     except fastjsonschema.JsonSchemaValueException as err:
         raise SummaryProblem(f"part of it is not in the expected shape ({err.message})") from None
+    try:
+        # Cleaned as a shared one is, so 'José' typed two ways, or a name with a hidden
+        # direction mark, is one person and reads as plain text.
+        data["pseudonym"] = clean_pseudonym(data["pseudonym"])
+    except SummaryProblem:
+        raise SummaryProblem("its pseudonym is empty or only invisible characters") from None
     return data
 
 
@@ -202,7 +217,7 @@ def group(summaries: list[dict[str, Any]], roster: Iterable[str] = ()) -> GroupV
     """What the dashboard shows. Averages only for groups of at least MIN_GROUP people."""
     size = len(summaries)
     have = {s["pseudonym"].casefold() for s in summaries}
-    wanted = dict.fromkeys(" ".join(r.split()) for r in roster)
+    wanted = dict.fromkeys(_tidy(r) for r in roster)  # tidied as pseudonyms are, so they match
     missing = [name for name in wanted if name and name.casefold() not in have]
     counts = {key: sum(1 for s in summaries if key in s["stage_scores"]) for key in content.stage_keys()}
     small = size < MIN_GROUP

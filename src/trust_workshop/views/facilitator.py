@@ -203,13 +203,15 @@ class GroupDashboard(Exercise):
             parts.append(w.HTML(paragraph(charts.group_pulse_caption(points), "tw-caption")))
         if view.size:
             share = f"{round(100 * view.homework_done / view.homework_set)}%" if view.homework_set else "none set yet"
-            attendance = ", ".join(f"{esc(n)} {c}" for n, c in sorted(view.attendance.items()))
+            # <bdi>: a right-to-left name must not carry the number beside it to its other side.
+            attendance = ", ".join(f"<bdi>{esc(n)}</bdi> {c}" for n, c in sorted(view.attendance.items()))
             parts.append(w.HTML(f"<p><b>Homework:</b> {view.homework_done} of {view.homework_set} commitments "
                                 f"marked done ({share}).</p><p><b>Sessions attended:</b> {attendance}.</p>"))
         if view.missing:
-            parts.append(w.HTML(f"<p><b>Not shared yet:</b> {esc(', '.join(view.missing))}.</p>"))
+            missing = ", ".join(f"<bdi>{esc(n)}</bdi>" for n in view.missing)
+            parts.append(w.HTML(f"<p><b>Not shared yet:</b> {missing}.</p>"))
         if loaded.problems:
-            items = "".join(f"<li><b>{esc(name)}</b>: skipped because {esc(reason)}.</li>"
+            items = "".join(f"<li><b><bdi>{esc(name)}</bdi></b>: skipped because {esc(reason)}.</li>"
                             for name, reason in loaded.problems)
             parts.append(w.HTML(f"<div class='tw-warning'><p><b>{len(loaded.problems)} file(s) skipped</b></p>"
                                 f"<ul>{items}</ul></div>"))
