@@ -238,3 +238,14 @@ def test_last_profile_is_remembered() -> None:
     assert jr.last_profile() is None
     jr.remember_last_profile("Sam")
     assert jr.last_profile() == "Sam"
+
+
+def test_a_journal_saved_under_the_older_file_id_is_adopted(data_dir: Path) -> None:
+    """Version 0.1 built the readable part of a file id with lower(); names with 'ß' moved."""
+    old = jr.profiles_dir() / f"{jr._legacy_profile_id('Straße')}.json"
+    assert old.name != jr.journal_path("Straße").name
+    data = jr.new_journal("Straße")
+    data["entries"]["exercise.x"] = {"value": "written before the upgrade", "updated": "2026-11-01T10:00:00+00:00"}
+    jr.atomic_write(old, jr._encode(data))
+    assert jr.Journal.open("STRASSE").entry("exercise.x") == "written before the upgrade"
+    assert not old.exists() and jr.journal_path("Straße").exists()

@@ -190,10 +190,6 @@ def test_spacing_and_composed_or_decomposed_letters_give_the_same_file(name: str
     assert len({jr.profile_id(v) for v in variants}) == 1
 
 
-@pytest.mark.xfail(strict=True, reason="DEFECT in journal.clean_name (owned by the journal work in progress): it "
-                   "composes (NFC) before removing invisible characters, so 'e', U+200B, U+0301 cleans to a "
-                   "decomposed 'e\u0301' whose second cleaning differs; profile_id(name) then names another "
-                   "file than Journal.open(name) uses. Fix: normalise to NFC after removing them.")
 @pytest.mark.parametrize("name", ["e\u200b\u0301", "a\x00\u0301", "Zoe\u200d\u0308"])
 def test_cleaning_a_name_twice_changes_nothing(name: str) -> None:
     once = jr.clean_name(name)
@@ -201,17 +197,10 @@ def test_cleaning_a_name_twice_changes_nothing(name: str) -> None:
     assert jr.journal_path(name) == jr.Journal.open(name).path
 
 
-@pytest.mark.xfail(strict=True, reason="DEFECT in journal.profile_id (owned by the journal work in progress): the "
-                   "hash uses casefold() but the readable part uses lower(), so 'Straße' and 'STRASSE' (the same "
-                   "name in capitals) get the same hash but different files. Fix: build the slug from the "
-                   "casefolded text.")
 def test_a_name_and_its_capitals_are_one_profile_even_with_sharp_s(data_dir: Path) -> None:
     assert jr.Journal.open("Straße").path == jr.Journal.open("STRASSE").path
 
 
-@pytest.mark.xfail(strict=True, reason="DEFECT in journal.clean_name (owned by the journal work in progress): tabs "
-                   "and line breaks are removed as control characters before spaces are tidied, so 'Sam<TAB>Lee' "
-                   "becomes 'SamLee', a different profile from 'Sam Lee'. Fix: turn whitespace into spaces first.")
 @pytest.mark.parametrize("typed", ["Sam\tLee", "Sam\nLee", "Sam\r\nLee"])
 def test_a_tab_or_line_break_between_words_counts_as_a_space(typed: str) -> None:
     assert jr.clean_name(typed) == "Sam Lee"
@@ -233,10 +222,6 @@ def test_a_hostile_name_typed_into_the_panel_opens_its_own_profile(name: str, da
     assert panel._picker.value == journal.name
 
 
-@pytest.mark.xfail(strict=True, reason="DEFECT in journal.clean_name (owned by the journal work in progress): it drops "
-                   "every character Python's Unicode 14 tables call unassigned (and private-use ones), so a name "
-                   "made of an emoji newer than that, such as U+1FA77 pink heart, is refused with 'Please type a "
-                   "name', and 'Ana U+1FAE8' becomes 'Ana'. Fix: drop only Cc/Cf, not Cn/Co.")
 @pytest.mark.parametrize("name", ["\U0001fa77", "Ana \U0001fae8"])
 def test_a_name_with_a_recent_emoji_keeps_it(name: str) -> None:
     assert jr.clean_name(name) == name

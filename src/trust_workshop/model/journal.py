@@ -96,12 +96,16 @@ def _make_private_dir(folder: Path) -> None:
 
 
 def clean_name(name: str) -> str:
-    """A profile name as stored: NFC, trimmed, single spaces, no control characters."""
+    """A profile name as stored: NFC, trimmed, single spaces, no control or invisible characters.
+
+    Tabs and line breaks count as spaces. Characters newer than this Python's Unicode tables
+    (a recent emoji, say) are kept. Cleaning a clean name changes nothing.
+    """
     if not isinstance(name, str):
         raise ProfileNameError("A profile name must be text.")
-    text = unicodedata.normalize("NFC", name)
-    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
-    text = " ".join(text.split())
+    text = "".join(" " if ch.isspace() else ch for ch in name)
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf", "Cs"))
+    text = " ".join(unicodedata.normalize("NFC", text).split())
     if not text:
         raise ProfileNameError("Please type a name for your profile. A first name or a nickname is fine.")
     if len(text) > MAX_NAME_LENGTH:
@@ -117,11 +121,19 @@ def profile_id(name: str) -> str:
     folder and different names never share a file. Names that differ only in case or
     spacing are the same profile.
     """
+    folded = clean_name(name).casefold()
+    ascii_text = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:24].strip("-") or "profile"
+    digest = hashlib.sha256(folded.encode("utf-8")).hexdigest()[:12]
+    return f"{slug}-{digest}"
+
+
+def _legacy_profile_id(name: str) -> str:
+    """The id version 0.1 gave a name (its readable part used lower(), not casefold())."""
     text = clean_name(name)
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:24].strip("-") or "profile"
-    digest = hashlib.sha256(text.casefold().encode("utf-8")).hexdigest()[:12]
-    return f"{slug}-{digest}"
+    return f"{slug}-{hashlib.sha256(text.casefold().encode('utf-8')).hexdigest()[:12]}"
 
 
 def journal_path(name: str) -> Path:
@@ -318,6 +330,7 @@ class Journal:
         """
         name = clean_name(name)
         journal = cls(name, new_journal(name))
+        journal._adopt_legacy_files()
         journal._unlock(passphrase)
         try:
             _make_private_dir(journal.path.parent)
@@ -331,6 +344,18 @@ class Journal:
             journal.notices.append(f"{reason.split('. ', 1)[0]}. You can keep working: new answers stay on "
                                    "this page, and 'Download my journal' keeps a copy of everything.")
         return journal
+
+    def _adopt_legacy_files(self) -> None:
+        """Rename a journal saved under this name's older file id (e.g. names with 'ß')."""
+        legacy = self.path.with_name(f"{_legacy_profile_id(self.name)}.json")
+        if legacy == self.path or self.path.exists() or not legacy.exists():
+            return
+        try:
+            for old, new in ((legacy.with_suffix(".json.bak"), self.backup_path), (legacy, self.path)):
+                if old.exists():
+                    os.replace(old, new)
+        except OSError:
+            pass  # read-only: the journal opens empty here, and the old file stays untouched
 
     def _unlock(self, passphrase: str | None) -> None:
         """Derive the key of a locked journal from its passphrase (PassphraseError if it fails)."""
@@ -490,7 +515,11 @@ class Journal:
                 for patch in self._pending:
                     patch(updated)
                 updated["updated"] = _now()
-                validate(updated)
+                try:
+                    validate(updated)
+                except JournalError:
+                    self._drop_newest_change(current)
+                    raise
                 if previous is not None:
                     atomic_write(self.backup_path, previous)
                 atomic_write(self.path, self._disk_bytes(updated))
@@ -500,6 +529,14 @@ class Journal:
             raise SaveError(f"{err} Your answers are still here on the page.") from err
         self._pending.clear()
         self.data = updated
+
+    def _drop_newest_change(self, on_disk: dict[str, Any]) -> None:
+        """Forget the change that made the journal invalid, so it cannot block later saves."""
+        self._pending.pop()
+        data = copy.deepcopy(on_disk)
+        for patch in self._pending:
+            patch(data)
+        self.data = data
 
     def reload(self) -> None:
         """Read the newest file from disk, keeping any changes not saved yet."""
