@@ -242,7 +242,8 @@ def test_last_profile_is_remembered() -> None:
 
 def test_a_journal_saved_under_the_older_file_id_is_adopted(data_dir: Path) -> None:
     """Version 0.1 built the readable part of a file id with lower(); names with 'ß' moved."""
-    old = jr.profiles_dir() / f"{jr._legacy_profile_id('Straße')}.json"
+    digest = jr.profile_id("Straße").rsplit("-", 1)[1]
+    old = jr.profiles_dir() / f"strae-{digest}.json"  # what version 0.1 called it
     assert old.name != jr.journal_path("Straße").name
     data = jr.new_journal("Straße")
     data["entries"]["exercise.x"] = {"value": "written before the upgrade", "updated": "2026-11-01T10:00:00+00:00"}

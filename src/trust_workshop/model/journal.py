@@ -128,14 +128,6 @@ def profile_id(name: str) -> str:
     return f"{slug}-{digest}"
 
 
-def _legacy_profile_id(name: str) -> str:
-    """The id version 0.1 gave a name (its readable part used lower(), not casefold())."""
-    text = clean_name(name)
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:24].strip("-") or "profile"
-    return f"{slug}-{hashlib.sha256(text.casefold().encode('utf-8')).hexdigest()[:12]}"
-
-
 def journal_path(name: str) -> Path:
     return profiles_dir() / f"{profile_id(name)}.json"
 
@@ -346,10 +338,15 @@ class Journal:
         return journal
 
     def _adopt_legacy_files(self) -> None:
-        """Rename a journal saved under this name's older file id (e.g. names with 'ß')."""
-        legacy = self.path.with_name(f"{_legacy_profile_id(self.name)}.json")
-        if legacy == self.path or self.path.exists() or not legacy.exists():
+        """Rename a journal saved under this name's older file id (version 0.1 built the readable
+        part with lower(), not casefold(), so names with 'ß' or a final 'ς' moved)."""
+        if self.path.exists():
             return
+        digest = self.path.stem.rsplit("-", 1)[-1]  # the hash part never changed
+        found = [p for p in self.path.parent.glob(f"*-{digest}.json") if "." not in p.stem and p != self.path]
+        if len(found) != 1:
+            return
+        legacy = found[0]
         try:
             for old, new in ((legacy.with_suffix(".json.bak"), self.backup_path), (legacy, self.path)):
                 if old.exists():
