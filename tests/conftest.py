@@ -22,8 +22,11 @@ os.environ["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
 # Jupyter's, IPython's and matplotlib's own files (connection files, history, font cache) go to
 # a temporary folder too, so a test run leaves the home folder as it found it.
 _MACHINERY = GUARD_LOG.parent
+# So do JupyterLab's notebook signatures, the logs of the `npm prefix` it runs at start, and
+# Chromium's configuration, cache and crash-report folders.
 for _var, _sub in (("IPYTHONDIR", "ipython"), ("MPLCONFIGDIR", "matplotlib"), ("JUPYTER_RUNTIME_DIR", "runtime"),
-                   ("HYPOTHESIS_STORAGE_DIRECTORY", "hypothesis")):
+                   ("HYPOTHESIS_STORAGE_DIRECTORY", "hypothesis"), ("JUPYTER_DATA_DIR", "jupyter-data"),
+                   ("npm_config_cache", "npm"), ("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache")):
     os.environ.setdefault(_var, str(_MACHINERY / _sub))
 sys.path.insert(0, str(GUARD_DIR))
 import netguard  # noqa: E402

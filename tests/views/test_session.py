@@ -80,3 +80,12 @@ def test_damaged_journal_notice_is_shown_in_the_panel(data_dir) -> None:
     session_module.reset_session()
     panel = tw.profile_bar()
     assert "could not be read" in panel._status.value and "restored" in panel._status.value
+
+
+def test_a_profile_just_created_is_shown_as_chosen_before_its_first_answer(data_dir) -> None:
+    panel = tw.profile_setup()
+    panel._new_name.value = "Rowan"
+    panel._do_create()
+    assert not jr.journal_path("Rowan").exists()  # nothing written until there is something to keep
+    assert panel._picker.value == "Rowan" and panel._new_name not in panel.children[0].children
+    assert "Working as <b>Rowan</b>" in panel._status.value

@@ -148,10 +148,12 @@ class ProfilePanel(w.VBox):
             profiles = jr.list_profiles()
             self._locked = {p.name for p in profiles if p.locked}
             options = [(f"{p.name} (locked)" if p.locked else p.name, p.name) for p in profiles]
+            if journal is not None and not any(p.name == journal.name for p in profiles):
+                options.append((journal.name, journal.name))  # just created: its file comes with the first answer
             options.append(("Someone new…", NEW))
             self._picker.options = options
             if journal is not None:
-                self._picker.value = journal.name if any(p.name == journal.name for p in profiles) else NEW
+                self._picker.value = journal.name
             else:
                 last = jr.last_profile()
                 self._picker.value = last if last in [p.name for p in profiles] else (
