@@ -110,7 +110,7 @@ def server(kind: str, tmp: Path, profile: str | None = "Browser tester") -> Iter
         cmd = [str(BIN / "jupyter"), "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
                f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
                f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-               f"--LabServerApp.workspaces_dir={tmp / 'workspaces'}", "--LabApp.news_url=",
+               f"--LabServerApp.workspaces_dir={tmp / 'workspaces'}", "--LabApp.news_url=None",
                "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
     elif kind == "voila":
         cmd = [str(BIN / "voila"), "--no-browser", "--Voila.ip=127.0.0.1", f"--Voila.port={port}",
