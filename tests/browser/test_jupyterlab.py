@@ -162,8 +162,10 @@ def test_a_participant_locks_their_journal_and_opens_it_with_the_passphrase(lab,
     profile.locator("select").first.select_option(label="Someone new…")
     profile.locator("input[placeholder='a first name or nickname']").fill("Locked tester")
     profile.locator("button:has-text('Create my profile')").click()
-    page.wait_for_selector(f"{harness.PANEL} .tw-profile :text('Working as')", timeout=30_000)
-    assert "Locked tester" in profile.inner_text()
+    # The panel already says "Working as Browser tester" (that profile opens by itself): wait for the new one.
+    page.wait_for_selector(f"{harness.PANEL} .tw-profile :text('Working as Locked tester')", timeout=30_000)
+    page.wait_for_selector(harness.IDLE, state="attached", timeout=30_000)
+    page.wait_for_timeout(500)  # the exercises below redraw for the new profile after the panel does
 
     lock = page.locator(f"{harness.PANEL} .tw-lock")
     assert "There is no reset" in lock.inner_text()
@@ -171,6 +173,7 @@ def test_a_participant_locks_their_journal_and_opens_it_with_the_passphrase(lab,
     secrets.nth(0).fill("blue kettle morning")
     secrets.nth(1).fill("blue kettle morning")
     lock.locator("input[type=checkbox]").check()
+    assert secrets.nth(0).input_value() == secrets.nth(1).input_value() == "blue kettle morning"
     lock.locator("button:has-text('Lock my journal')").click()
     page.wait_for_selector(f"{harness.PANEL} :text('Your journal is locked')", timeout=30_000)
     page.screenshot(path=str(artifacts / "lab-passphrase-set.png"), full_page=False)
@@ -185,6 +188,8 @@ def test_a_participant_locks_their_journal_and_opens_it_with_the_passphrase(lab,
     field.fill("blue kettle morning")
     profile.locator("button:has-text('Open my journal')").click()
     page.wait_for_selector(f"{harness.PANEL} .tw-profile :text('Working as Locked tester')", timeout=30_000)
+    page.wait_for_selector(harness.IDLE, state="attached", timeout=30_000)
+    page.wait_for_timeout(500)  # the exercises below redraw for the new profile after the panel does
     page.screenshot(path=str(artifacts / "lab-passphrase-opened.png"), full_page=False)
     locked_files = list((lab.data_dir / "profiles").glob("locked-tester-*.json"))
     assert locked_files and all(b"trust-workshop-locked-journal" in p.read_bytes() for p in locked_files)
