@@ -21,6 +21,9 @@ $(STAMP): pyproject.toml
 	  echo "Could not create a virtual environment. On Debian or Ubuntu: sudo apt install python3-venv"; exit 1; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[lab,test]"
+	@# An editable install skips data files: put JupyterLab's no-news settings in place by hand.
+	@mkdir -p $(VENV)/share/jupyter/lab/settings/overrides.d
+	@cp jupyter-config/lab-settings/trust-workshop.json $(VENV)/share/jupyter/lab/settings/overrides.d/
 	@touch $(STAMP)
 
 # Jupyter refuses to start as root unless told it may (containers, some hubs).

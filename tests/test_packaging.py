@@ -18,6 +18,7 @@ def test_the_wheel_contains_every_data_and_schema_file(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "src", source / "src", ignore=shutil.ignore_patterns("*.egg-info", "__pycache__"))
     for name in ("pyproject.toml", "README.md", "LICENSE", "LICENSE-CONTENT.md"):
         shutil.copy(ROOT / name, source / name)
+    shutil.copytree(ROOT / "jupyter-config", source / "jupyter-config")
     result = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
                              "-q", "-w", str(tmp_path / "dist"), str(source)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
@@ -27,3 +28,5 @@ def test_the_wheel_contains_every_data_and_schema_file(tmp_path: Path) -> None:
               if p.suffix in {".yaml", ".json", ".py", ".typ", ".ttf"} and "__pycache__" not in p.parts]
     missing = [n for n in needed if n not in names]
     assert not missing, f"not packaged: {missing}"
+    # JupyterLab's no-news settings travel with the package (Binder installs it with `pip install .`).
+    assert any(n.endswith("/data/share/jupyter/lab/settings/overrides.d/trust-workshop.json") for n in names)

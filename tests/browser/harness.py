@@ -198,6 +198,7 @@ def problems_on_page(page) -> dict[str, int]:
     """Counts of things that must never appear."""
     return {
         "kernel dialog": page.locator(".jp-Dialog:has-text('Select Kernel')").count(),
+        "news prompt": page.locator("text=notified about official Jupyter news").count(),
         "Error displaying widget": page.locator("text=Error displaying widget").count(),
         "traceback": page.locator(f"{PANEL} .jp-OutputArea-output:has-text('Traceback')").count()
         + page.locator(f"{PANEL} .jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count(),

@@ -27,7 +27,8 @@ def test_notebook_runs_in_jupyterlab_with_working_widgets(path: str, lab, page, 
     widgets = page.locator(f"{harness.PANEL} .jp-OutputArea .jupyter-widgets")
     assert widgets.count() > 5
     harness.screenshots(page, artifacts, f"lab-{harness.notebook_slug(path)}")
-    assert harness.problems_on_page(page) == {"kernel dialog": 0, "Error displaying widget": 0, "traceback": 0}
+    assert harness.problems_on_page(page) == {"kernel dialog": 0, "news prompt": 0, "Error displaying widget": 0,
+                                              "traceback": 0}
 
 
 def _checkin(page, title: str):
