@@ -162,3 +162,21 @@ def test_the_data_panel_warns_then_locks_and_unlocks(opened) -> None:
     panel._current.value = PASS
     panel._unlock_button.click()
     assert not opened.journal.locked and SECRET.encode() in opened.journal.path.read_bytes()
+
+
+def test_the_command_line_report_asks_for_the_passphrase_in_a_terminal_only(tmp_path: Path, capsys,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from trust_workshop.outputs import cli
+
+    _locked_journal()
+    out = tmp_path / "report.pdf"
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    assert cli.main(["report", "--profile", "Alex", "--out", str(out)]) == 2
+    assert "locked with a passphrase" in capsys.readouterr().err and not out.exists()
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("getpass.getpass", lambda prompt: "wrong guess")
+    assert cli.main(["report", "--profile", "Alex", "--out", str(out)]) == 2
+    assert "does not open this journal" in capsys.readouterr().err and not out.exists()
+    monkeypatch.setattr("getpass.getpass", lambda prompt: PASS)
+    assert cli.main(["report", "--profile", "Alex", "--out", str(out)]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
