@@ -194,3 +194,36 @@ def test_a_participant_locks_their_journal_and_opens_it_with_the_passphrase(lab,
     page.screenshot(path=str(artifacts / "lab-passphrase-opened.png"), full_page=False)
     locked_files = list((lab.data_dir / "profiles").glob("locked-tester-*.json"))
     assert locked_files and all(b"trust-workshop-locked-journal" in p.read_bytes() for p in locked_files)
+
+
+HOSTILE_TYPED = "<img src=x onerror=alert(1)><script>alert(2)</script> #set page(width: 1cm) {{ x }} $x$ \\ 💔 שלום"
+
+
+def test_hostile_text_typed_in_the_browser_is_kept_and_shown_as_text_never_run(lab, page) -> None:
+    dialogs: list[str] = []
+
+    def on_dialog(dialog) -> None:
+        if dialog.type == "beforeunload":  # JupyterLab asking before leaving a changed notebook
+            dialog.accept()
+            return
+        dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    harness.open_notebook(page, lab, "workshop/01-uncover-the-impact.ipynb")
+    harness.run_all(page)
+    box = page.locator(f"{harness.PANEL} .tw-exercise:has(h4:text-is('Reflection')) textarea").first
+    box.fill(HOSTILE_TYPED)
+    box.blur()  # text boxes send their text when the participant leaves them
+    page.locator(f"{harness.PANEL} .tw-exercise:has(h4:text-is('Reflection')) .tw-saved").wait_for(timeout=15_000)
+
+    harness.open_notebook(page, lab, "workshop/09-my-journey.ipynb")
+    harness.run_all(page)
+    journey = page.locator(f"{harness.PANEL} .tw-exercise:has(h4:text-is('My journey'))")
+    journey.locator("input[type=checkbox]").first.check()
+    shown = journey.locator("details:has-text('Uncover')").first
+    shown.wait_for(timeout=15_000)
+    assert HOSTILE_TYPED in shown.inner_text()
+    assert journey.locator("img[src='x'], script").count() == 0
+    page.wait_for_timeout(500)
+    assert dialogs == [], f"typed text ran as code: {dialogs}"
