@@ -241,7 +241,7 @@ def test_a_deeply_nested_value_already_in_a_journal_does_not_break_the_journey_o
     report = tw.report_download()
     assert "exercise.deep" in report._ticks
     data, _ = pdf.report_data(opened.journal.data, ["exercise.deep"])
-    assert data["writing"][0]["lines"] == ["at the bottom"]
+    assert [line for part in data["writing"][0]["parts"] for line in part["lines"]] == ["at the bottom"]
 
 
 WRONG_VALUES = {

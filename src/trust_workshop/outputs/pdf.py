@@ -25,6 +25,7 @@ import typst
 from trust_workshop import content
 from trust_workshop.model import plans as pm
 from trust_workshop.model import progress as prog
+from trust_workshop.model import writing as wr
 from trust_workshop.model.scoring import SCORE_NOTE
 
 PAPERS = {"a4": "a4", "letter": "us-letter", "us-letter": "us-letter"}
@@ -200,7 +201,6 @@ def report_data(journal_data: Mapping[str, Any], include: list[str] = (), paper_
                 today: dt.date | None = None) -> tuple[dict[str, Any], dict[str, bytes]]:
     """The report's data and its chart images. ``include`` names the journal entries to print."""
     from trust_workshop.views import charts  # matplotlib only when a report is made
-    from trust_workshop.views.journey import entry_label
 
     checkins = journal_data.get("checkins", [])
     latest, baseline = prog.stage_scores(checkins), prog.stage_scores(checkins, ("baseline",))
@@ -226,7 +226,9 @@ def report_data(journal_data: Mapping[str, Any], include: list[str] = (), paper_
         add("Baseline and final check-in", "prepost.png", charts.pre_post_chart(changes),
             charts.pre_post_caption(changes), 95)
     entries = journal_data.get("entries", {})
-    writing = [{"title": entry_label(key), "lines": _text_lines(entries[key]["value"])}
+    writing = [{"title": wr.title(key),
+                "parts": [{"label": breakable(part.label), "lines": _text_lines(part.text)}
+                          for part in wr.parts(key, entries[key]["value"])]}
                for key in include if key in entries]
     name = journal_data.get("profile", {}).get("name", "")
     data = {
@@ -239,7 +241,7 @@ def report_data(journal_data: Mapping[str, Any], include: list[str] = (), paper_
         "score_note": SCORE_NOTE,
         "charts": chart_list,
         "reading": prog.pre_post_reading(changes) if any(c.change is not None for c in changes) else "",
-        "writing": [w for w in writing if w["lines"]],
+        "writing": [w for w in writing if any(part["lines"] for part in w["parts"])],
         "help": _help(),
     }
     return data, files

@@ -6,6 +6,7 @@ import ipywidgets as w
 
 from trust_workshop import content
 from trust_workshop.model import progress as pm
+from trust_workshop.model import writing
 from trust_workshop.model.scoring import SCORE_NOTE
 from trust_workshop.views import charts
 from trust_workshop.views.exercise import Exercise, esc, paragraph
@@ -72,54 +73,20 @@ class Journey(Exercise):
             return
         blocks = []
         for key, stored in sorted(self.journal.data["entries"].items()):
-            value = stored["value"]
-            text = _as_text(value)
-            if text:
+            found = writing.parts(key, stored["value"])
+            if found:
                 saved = f"<small>(saved {esc(stored['updated'])})</small>"
-                blocks.append(f"<details open><summary><b>{esc(entry_label(key))}</b> {saved}</summary>"
-                              f"<div style='white-space: pre-wrap'>{esc(text)}</div></details>")
+                body = "".join((f"<p class='tw-part'><i>{esc(part.label)}</i></p>" if part.label else "")
+                               + f"<div style='white-space: pre-wrap; margin: 0 0 6px 0'>{esc(part.text)}</div>"
+                               for part in found)
+                blocks.append(f"<details open><summary><b>{esc(writing.title(key))}</b> {saved}</summary>"
+                              f"{body}</details>")
         self._writing.value = "".join(blocks) or paragraph("Nothing written yet.", "tw-muted")
 
 
-def entry_label(key: str) -> str:
-    kind, _, name = key.partition(".")
-    try:
-        return f"{kind.capitalize()}: {content.stage(name).title}" if kind in ("reflection", "homework") else \
-            content.exercise(name)["title"]
-    except KeyError:
-        return key
-
-
-def _as_text(value) -> str:
-    """Readable text from any saved value: strings, lists and dicts of them.
-
-    Lists become lines, dicts ``key: text`` lines. Written without recursion, so a value
-    nested any number of levels deep (a hand-edited file) cannot break the page.
-    """
-    done: list[str] = []
-    todo: list[tuple[str, object]] = [("visit", value)]
-    while todo:
-        step, item = todo.pop()
-        if step == "visit":
-            if isinstance(item, str):
-                done.append(item.strip())
-            elif isinstance(item, list):
-                todo.append(("list", len(item)))
-                todo.extend(("visit", v) for v in reversed(item))
-            elif isinstance(item, dict):
-                todo.append(("dict", list(item)))
-                todo.extend(("visit", v) for v in reversed(list(item.values())))
-            else:
-                done.append("")
-            continue
-        count = item if step == "list" else len(item)
-        parts = done[len(done) - count:]
-        del done[len(done) - count:]
-        if step == "list":
-            done.append("\n".join(t for t in parts if t))
-        else:
-            done.append("\n".join(f"{k}: {t}" for k, t in zip(item, parts, strict=True) if t))
-    return done[0]
+# Kept under their old names for callers in outputs/ and for tests.
+entry_label = writing.title
+_as_text = writing.as_text
 
 
 def pre_post() -> PrePost:
