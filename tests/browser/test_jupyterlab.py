@@ -199,7 +199,7 @@ def test_a_participant_locks_their_journal_and_opens_it_with_the_passphrase(lab,
 HOSTILE_TYPED = "<img src=x onerror=alert(1)><script>alert(2)</script> #set page(width: 1cm) {{ x }} $x$ \\ 💔 שלום"
 
 
-def test_hostile_text_typed_in_the_browser_is_kept_and_shown_as_text_never_run(lab, page) -> None:
+def test_hostile_text_typed_in_the_browser_is_kept_and_shown_as_text_never_run(lab, page, artifacts: Path) -> None:
     dialogs: list[str] = []
 
     def on_dialog(dialog) -> None:
@@ -224,6 +224,8 @@ def test_hostile_text_typed_in_the_browser_is_kept_and_shown_as_text_never_run(l
     shown = journey.locator("details:has-text('Uncover')").first
     shown.wait_for(timeout=15_000)
     assert HOSTILE_TYPED in shown.inner_text()
+    shown.scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "lab-journey-hostile-text.png"))
     assert journey.locator("img[src='x'], script").count() == 0
     page.wait_for_timeout(500)
     assert dialogs == [], f"typed text ran as code: {dialogs}"
