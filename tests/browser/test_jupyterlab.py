@@ -210,15 +210,16 @@ def test_hostile_text_typed_in_the_browser_is_kept_and_shown_as_text_never_run(l
         dialog.dismiss()
 
     page.on("dialog", on_dialog)
+    # Fresh kernels: an earlier test may have switched a notebook's kernel to another profile.
     harness.open_notebook(page, lab, "workshop/01-uncover-the-impact.ipynb")
-    harness.run_all(page)
+    harness.restart_and_run_all(page)
     box = page.locator(f"{harness.PANEL} .tw-exercise:has(h4:text-is('Reflection')) textarea").first
     box.fill(HOSTILE_TYPED)
     box.blur()  # text boxes send their text when the participant leaves them
     page.locator(f"{harness.PANEL} .tw-exercise:has(h4:text-is('Reflection')) .tw-saved").wait_for(timeout=15_000)
 
     harness.open_notebook(page, lab, "workshop/09-my-journey.ipynb")
-    harness.run_all(page)
+    harness.restart_and_run_all(page)
     journey = page.locator(f"{harness.PANEL} .tw-exercise:has(h4:text-is('My journey'))")
     journey.locator("input[type=checkbox]").first.check()
     shown = journey.locator("details:has-text('Uncover')").first
