@@ -114,4 +114,21 @@ def run(repeat: int, tmp: Path) -> list[Row]:
               flush=True)
     rows.append(ratio(f"Ratio: save at {SESSIONS[-1]} sessions ÷ save at 1 session", saves[SESSIONS[-1]],
                       saves[SESSIONS[0]]))
+
+    # The same 50-session journal locked with a passphrase: every save also seals the file
+    # (Fernet), and opening derives the key once with scrypt (slow on purpose, against guessing).
+    secret = "blue kettle morning"
+    locked = build("Bench 50 sessions, locked", 50)
+    locked.set_passphrase(secret, secret)
+
+    def locked_save() -> None:
+        locked.set_entry("exercise.transparency_plan", {"what": PARAGRAPH.format(n=50, k=next(counter))})
+
+    locked_save()
+    sealed = Row("Journal save, 50 sessions, locked with a passphrase", timed(locked_save, times, "ms"), "ms",
+                 SAVE_GOAL_MS)
+    opened = Row("Journal open, 50 sessions, locked (scrypt key derivation included)",
+                 timed(lambda: jr.Journal.open("Bench 50 sessions, locked", secret), max(5, repeat), "ms"), "ms")
+    rows += [sealed, opened, ratio("Ratio: locked save ÷ plain save, 50 sessions", sealed, saves[50])]
+    print(f"  50 sessions, locked: save {sealed.median:.1f} ms, open {opened.median:.1f} ms", flush=True)
     return rows
