@@ -399,11 +399,8 @@ class Journal:
 
     def _read_without_lock(self) -> dict[str, Any]:
         for candidate in (self.path, self.backup_path):
-            try:
-                data = self._decode(candidate.read_bytes())
-            except (OSError, JournalError):
-                continue
-            if clean_name(data["profile"]["name"]).casefold() == self.name.casefold():
+            data = self._read_copy(candidate)
+            if data is not None:
                 return data
         return new_journal(self.name)
 
@@ -459,8 +456,12 @@ class Journal:
                 pass
 
     def _read_backup(self) -> dict[str, Any] | None:
+        return self._read_copy(self.backup_path)
+
+    def _read_copy(self, path: Path) -> dict[str, Any] | None:
+        """A readable journal of this profile at ``path``, or None."""
         try:
-            data = self._decode(self.backup_path.read_bytes())
+            data = self._decode(path.read_bytes())
         except (OSError, JournalError):
             return None
         if clean_name(data["profile"]["name"]).casefold() != self.name.casefold():
@@ -502,12 +503,20 @@ class Journal:
 
     def save(self) -> None:
         """Write pending changes on top of the newest file on disk."""
-        if not self._pending:
-            return
+        if self._pending:
+            self._write(self._lock)
+
+    def _write(self, lock: pp.Lock | None) -> None:
+        """Apply pending changes to the newest file on disk and write it sealed with ``lock``.
+
+        The file is read with the current lock and written with ``lock``, so the same step
+        saves an answer or locks, re-locks or unlocks the journal. On any failure the lock
+        and the pending changes stay as they were.
+        """
+        old = self._lock
         try:
             with self._locked():
                 current = self._read_or_recover()
-                previous = self._disk_bytes(current) if self.path.exists() else None
                 updated = copy.deepcopy(current)
                 for patch in self._pending:
                     patch(updated)
@@ -515,15 +524,24 @@ class Journal:
                 try:
                     validate(updated)
                 except JournalError:
-                    self._drop_newest_change(current)
+                    if self._pending:
+                        self._drop_newest_change(current)
                     raise
-                if previous is not None:
-                    atomic_write(self.backup_path, previous)
+                self._lock = lock
+                if self.path.exists():
+                    atomic_write(self.backup_path, self._disk_bytes(current))
                 atomic_write(self.path, self._disk_bytes(updated))
+                if lock is not None and lock is not old:
+                    self._seal_side_copies(lock)
         except OSError as err:
+            self._lock = old
             raise SaveError(_explain_os_error(err)) from err
         except PassphraseError as err:
+            self._lock = old
             raise SaveError(f"{err} Your answers are still here on the page.") from err
+        except BaseException:
+            self._lock = old
+            raise
         self._pending.clear()
         self.data = updated
 
@@ -559,14 +577,14 @@ class Journal:
         except pp.PassphraseProblem as err:
             raise PassphraseError(str(err)) from err
         self._check_current(current)
-        self._rewrite(pp.Lock.new(new))
+        self._write(pp.Lock.new(new))
 
     def remove_passphrase(self, current: str) -> None:
         """Store the journal unencrypted again (needs the current passphrase)."""
         if self._lock is None:
             return
         self._check_current(current)
-        self._rewrite(None)
+        self._write(None)
 
     def _check_current(self, current: str | None) -> None:
         if self._lock is None:
@@ -574,37 +592,15 @@ class Journal:
         if not current or not self._lock.same_passphrase(current):
             raise PassphraseError("That is not this journal's current passphrase. Nothing was changed.")
 
-    def _rewrite(self, lock: pp.Lock | None) -> None:
-        """Write the journal, its backup and its set-aside copies under ``lock`` (or in the clear)."""
-        old = self._lock
-        try:
-            with self._locked():
-                current = self._read_or_recover()
-                for patch in self._pending:
-                    patch(current)
-                current["updated"] = _now()
-                validate(current)
-                self._lock = lock
-                atomic_write(self.backup_path, self._disk_bytes(current))
-                atomic_write(self.path, self._disk_bytes(current))
-                if lock is not None:
-                    for copy_path in self._side_copies():
-                        raw = copy_path.read_bytes()
-                        if pp.envelope_of(raw) is None:
-                            atomic_write(copy_path, lock.seal(self.name, raw))
-        except OSError as err:
-            self._lock = old
-            raise SaveError(_explain_os_error(err)) from err
-        except BaseException:
-            self._lock = old
-            raise
-        self._pending.clear()
-        self.data = current
-
-    def _side_copies(self) -> list[Path]:
-        """Set-aside and before-import copies of this profile's journal."""
+    def _seal_side_copies(self, lock: pp.Lock) -> None:
+        """Seal the set-aside and before-import copies of this profile's journal (lock held)."""
         keep = {self.path, self.backup_path, self.lock_path}
-        return [p for p in self.path.parent.glob(f"{self.path.stem}.*.json") if p not in keep]
+        for copy_path in self.path.parent.glob(f"{self.path.stem}.*.json"):
+            if copy_path in keep:
+                continue
+            raw = copy_path.read_bytes()
+            if pp.envelope_of(raw) is None:
+                atomic_write(copy_path, lock.seal(self.name, raw))
 
     # -- reading and writing parts --------------------------------------------------------
 
@@ -793,7 +789,8 @@ def import_journal(raw: bytes, unlocked: Journal | None = None) -> tuple[Journal
     try:
         with journal._locked():
             kept = ""
-            existing = journal.path.read_bytes() if journal.path.exists() else b""
+            exists = journal.path.exists()
+            existing = journal.path.read_bytes() if exists else b""
             envelope = pp.envelope_of(existing)
             if envelope is not None:
                 if unlocked is None or unlocked._lock is None or unlocked.path != journal.path:
@@ -806,10 +803,10 @@ def import_journal(raw: bytes, unlocked: Journal | None = None) -> tuple[Journal
                 except pp.PassphraseProblem as err:
                     raise ImportProblem(f"{err}") from err
                 journal._lock = unlocked._lock
-            if journal.path.exists():
+            if exists:
                 copy_path = journal.path.with_name(f"{journal.path.stem}.before-import-{_stamp()}.json")
-                atomic_write(copy_path, journal.path.read_bytes())
-                atomic_write(journal.backup_path, journal.path.read_bytes())
+                atomic_write(copy_path, existing)
+                atomic_write(journal.backup_path, existing)
                 kept = f" The journal that was here before was kept as {copy_path.name}."
             atomic_write(journal.path, journal._disk_bytes(data))
     except OSError as err:
