@@ -9,10 +9,10 @@ from __future__ import annotations
 import ipywidgets as w
 
 from trust_workshop import content
+from trust_workshop.model import writing
 from trust_workshop.outputs import pdf
 from trust_workshop.views.data import download_link
 from trust_workshop.views.exercise import Exercise, paragraph
-from trust_workshop.views.journey import _as_text, entry_label
 
 
 class HandoutDownload(Exercise):
@@ -46,9 +46,9 @@ class ReportDownload(Exercise):
 
     def build(self) -> list[w.Widget]:
         entries = self.journal.data["entries"]
-        self._ticks = {key: w.Checkbox(value=False, indent=False, description=entry_label(key),
+        self._ticks = {key: w.Checkbox(value=False, indent=False, description=writing.title(key),
                                        layout=w.Layout(width="auto"))
-                       for key in sorted(entries) if _as_text(entries[key]["value"])}
+                       for key in sorted(entries) if writing.as_text(entries[key]["value"])}
         self._paper = w.ToggleButtons(options=[("A4", "a4"), ("US Letter", "letter")], value="a4",
                                       description="Paper:", style={"description_width": "initial"})
         make = w.Button(description="Make my report (PDF)", icon="file-pdf", tooltip="Build the PDF to download")

@@ -183,18 +183,9 @@ def session_plan(stage_key: str, fmt: str, paper_size: str = "a4") -> bytes:
 # --- the personal report --------------------------------------------------------------------
 
 
-def _text_lines(value: Any) -> list[str]:
-    """The non-empty lines of every string in a saved value, in order (no recursion, any depth)."""
-    lines, todo = [], [value]
-    while todo:
-        item = todo.pop()
-        if isinstance(item, str):
-            lines.extend(breakable(line) for line in item.splitlines() if line.strip())
-        elif isinstance(item, list):
-            todo.extend(reversed(item))
-        elif isinstance(item, dict):
-            todo.extend(reversed(list(item.values())))
-    return lines
+def _text_lines(text: str) -> list[str]:
+    """The non-empty lines of one answer, ready to wrap on paper."""
+    return [breakable(line) for line in text.splitlines() if line.strip()]
 
 
 def report_data(journal_data: Mapping[str, Any], include: list[str] = (), paper_size: str = "a4",

@@ -84,11 +84,6 @@ class Journey(Exercise):
         self._writing.value = "".join(blocks) or paragraph("Nothing written yet.", "tw-muted")
 
 
-# Kept under their old names for callers in outputs/ and for tests.
-entry_label = writing.title
-_as_text = writing.as_text
-
-
 def pre_post() -> PrePost:
     """The baseline-against-final comparison for notebook 08."""
     return PrePost()
