@@ -98,34 +98,28 @@ class MyData(Exercise):
         self._understood.value = False
 
     def _do_lock(self) -> None:
-        journal = self.journal
-        if journal is None:
-            return
-        was_locked = journal.locked
         new, again, current = self._new.value, self._again.value, self._current.value or None
-        self._clear_passphrases()
-        try:
-            journal.set_passphrase(new, again, current)
-        except jr.JournalError as err:
-            self.show(str(err), "tw-warning")
-            return
-        self._session.replace(journal)
-        self.show("✓ Your new passphrase is set." if was_locked else
-                  "✓ Your journal is locked. Next time, type your passphrase to open it.", "tw-saved")
+        done = ("✓ Your new passphrase is set." if self.journal is not None and self.journal.locked else
+                "✓ Your journal is locked. Next time, type your passphrase to open it.")
+        self._change_lock(lambda j: j.set_passphrase(new, again, current), done)
 
     def _do_unlock(self) -> None:
+        current = self._current.value
+        self._change_lock(lambda j: j.remove_passphrase(current), "✓ Your journal no longer has a passphrase.")
+
+    def _change_lock(self, action, done: str) -> None:
+        """Run a passphrase change with the boxes already emptied, then redraw and report."""
         journal = self.journal
+        self._clear_passphrases()
         if journal is None:
             return
-        current = self._current.value
-        self._clear_passphrases()
         try:
-            journal.remove_passphrase(current)
+            action(journal)
         except jr.JournalError as err:
             self.show(str(err), "tw-warning")
             return
         self._session.replace(journal)
-        self.show("✓ Your journal no longer has a passphrase.", "tw-saved")
+        self.show(done, "tw-saved")
 
     def restored_message(self) -> str:
         if self.journal is None:

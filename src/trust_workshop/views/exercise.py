@@ -27,7 +27,7 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True).replace("\x00", "\ufffd")
 
 
-def as_text(value: Any) -> str:
+def box_text(value: Any) -> str:
     """A saved value for a text box: text as it is, a number as its digits, anything else empty."""
     if isinstance(value, str):
         return value

@@ -9,7 +9,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from trust_workshop import content
-from trust_workshop.views.exercise import Exercise, as_text, paragraph, textarea
+from trust_workshop.views.exercise import Exercise, box_text, paragraph, textarea
 
 
 class TextForm(Exercise):
@@ -27,7 +27,7 @@ class TextForm(Exercise):
         saved = self.saved({})
         self._boxes = {}
         for f in self.fields():
-            box = textarea(f["label"], as_text(saved.get(f["id"], "")), f.get("placeholder", ""),
+            box = textarea(f["label"], box_text(saved.get(f["id"], "")), f.get("placeholder", ""),
                            rows=f.get("rows", 3))
             box.observe(self._changed, names="value")
             self._boxes[f["id"]] = box

@@ -9,7 +9,7 @@ import ipywidgets as w
 
 from trust_workshop import content
 from trust_workshop.model import language
-from trust_workshop.views.exercise import Exercise, as_text, esc, paragraph, textarea
+from trust_workshop.views.exercise import Exercise, box_text, esc, paragraph, textarea
 from trust_workshop.views.lists import Checklist
 
 
@@ -35,7 +35,7 @@ class ApologyBuilder(Exercise):
             return [self._needs]
         self.set_text(data["title"], data["intro"])
         saved = self.saved({})
-        self._draft = textarea("My draft apology", as_text(saved.get("draft", "")), data["components"][0]["example"],
+        self._draft = textarea("My draft apology", box_text(saved.get("draft", "")), data["components"][0]["example"],
                                rows=8)
         self._feedback = w.HTML()
         # The draft arrives when the box loses focus; clicking the button does exactly that.

@@ -83,8 +83,9 @@ class RecordList(Exercise):
                 value = value.isoformat()
             elif f["kind"] == "text":
                 value = tidy_line(value)
-                if too_long(value):
-                    self._problem.value = paragraph(f"'{f['label']}': {too_long(value)}", "tw-warning")
+                problem = too_long(value)
+                if problem:
+                    self._problem.value = paragraph(f"'{f['label']}': {problem}", "tw-warning")
                     return
             record[f["id"]] = value
         text_fields = [f["id"] for f in self._fields() if f["kind"] == "text"]

@@ -104,6 +104,7 @@ class ProfilePanel(w.VBox):
         self._session = session()
         self._full = full
         self._busy = False
+        self._locked: set[str] = set()  # names of profiles locked with a passphrase, as last drawn
         self._picker = w.Dropdown(description="Who is working:", style={"description_width": "initial"},
                                   layout=w.Layout(width="22em"))
         self._open = w.Button(description="Open my journal", button_style="primary", icon="book-open",
@@ -197,7 +198,7 @@ class ProfilePanel(w.VBox):
         journal = self._session.journal
         if journal is not None and choice == journal.name:
             return []
-        if choice in getattr(self, "_locked", set()):
+        if choice in self._locked:
             return [self._passphrase, self._open]
         return [self._open]
 
