@@ -110,3 +110,14 @@ def restart_kernel() -> session_module.Session:
     if s.journal is None:
         s.open(last_profile())
     return s
+
+
+def shown(widget) -> str:
+    """Every piece of text a widget and its children put on the page (HTML values and boxes)."""
+    import ipywidgets as w
+
+    own = widget.value if isinstance(widget, w.HTML | w.Textarea | w.Text) and isinstance(widget.value, str) else ""
+    hidden = getattr(widget, "layout", None) is not None and widget.layout.display == "none"
+    if hidden:
+        return ""
+    return " ".join([own, *(shown(c) for c in getattr(widget, "children", ()))])

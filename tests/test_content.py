@@ -9,6 +9,7 @@ import jsonschema
 import pytest
 
 from trust_workshop import content
+from trust_workshop.content import safety
 
 
 @pytest.mark.parametrize("name", content.DATA_FILES)
@@ -112,11 +113,11 @@ def test_contexts_and_roles() -> None:
 
 
 def test_crisis_resources_hold_the_known_numbers_and_the_facilitator_note() -> None:
-    data = content.crisis_resources()
-    contacts = " ".join(r["contact"] + " " + r.get("text", "") for r in data["resources"])
-    for number in ("112", "911", "999", "000", "1-800-799-7233", "88788", "0808 2000 247", "1800 737 732"):
+    contacts = " ".join(r.contact + " " + r.text for region in safety.regions() for r in region.resources)
+    for number in ("112", "911", "999", "000", "1-800-799-7233", "88788", "0808 2000 247", "1800 737 732",
+                   "988", "116 123", "13 11 14", "1737"):
         assert number in contacts
-    assert "check" in data["facilitator_note"].lower()
+    assert "check" in safety.resources_data()["facilitator_note"].lower()
 
 
 def test_scale_has_labelled_ends() -> None:
@@ -126,6 +127,7 @@ def test_scale_has_labelled_ends() -> None:
 
 
 def test_safety_check_covers_the_brief() -> None:
-    text = " ".join(q["label"] for q in content.exercise("safety_check")["questions"]).lower()
-    for word in ("afraid", "hurt", "threat", "control", "tracked", "cut off"):
+    text = " ".join(q.label for q in safety.questions()).lower()
+    for word in ("afraid", "hurt", "threat", "control", "tracked", "cut off", "ending my life", "affair",
+                 "gambling", "afraid of me"):
         assert word in text

@@ -21,7 +21,7 @@ from trust_workshop.views.lists import checklist, list_builder
 from trust_workshop.views.practice import apology_builder, i_statement, validation_practice
 from trust_workshop.views.progress import progress
 from trust_workshop.views.records import agreement_builder, bank_account, milestones, promise_log
-from trust_workshop.views.safety import get_help, safety_check
+from trust_workshop.views.safety import get_help, safety_check, warning_signs
 from trust_workshop.views.session import profile_bar, profile_setup
 
 __version__ = "0.1.0"
@@ -57,4 +57,5 @@ __all__ = [
     "session_plan",
     "share_summary",
     "validation_practice",
+    "warning_signs",
 ]

@@ -119,9 +119,12 @@ def items_and_answers(draw):
 
 
 def hand_score(items, answers) -> int:
-    """The scoring rule written out longhand: flip reverse items, rescale 1..5 to 0..100."""
+    """The scoring rule written out longhand: leave out warning signs, flip reverse items,
+    rescale 1..5 to 0..100."""
     points = []
     for it in items:
+        if it.warning:
+            continue
         a = answers[it.id]
         points.append((6 - a if it.reverse else a) - 1)
     return round(sum(points) * 100 / (4 * len(points)))
@@ -132,8 +135,8 @@ def hand_score(items, answers) -> int:
 def test_scores_stay_within_0_to_100_and_follow_the_rule(case) -> None:
     items, answers = case
     value = scoring.score(items, answers)
-    complete = all(it.id in answers for it in items)
-    assert scoring.answered(items, answers) == sum(1 for it in items if it.id in answers)
+    complete = all(it.id in answers for it in items if not it.warning)
+    assert scoring.answered(items, answers) == sum(1 for it in items if it.id in answers and not it.warning)
     if not complete:
         assert value is None
         assert scoring.describe(value) == "Not enough answers yet for a score."
@@ -153,7 +156,9 @@ def test_agreeing_more_raises_a_plain_item_and_lowers_a_reverse_keyed_one(case, 
         answers[item.id] = 4
     before = scoring.score(items, answers)
     after = scoring.score(items, {**answers, item.id: answers[item.id] + 1})
-    if item.reverse:
+    if item.warning:
+        assert after == before, "a warning sign (fear, no real choice) must never move a score"
+    elif item.reverse:
         assert after < before
     else:
         assert after > before

@@ -14,6 +14,7 @@ import pytest
 
 import trust_workshop as tw
 from trust_workshop import content
+from trust_workshop.content import safety as safety_content
 from trust_workshop.model import journal as jr
 from trust_workshop.model import summary as sm
 from trust_workshop.outputs import pdf
@@ -34,11 +35,10 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 def _needles() -> list[str]:
     """What would betray a safety answer: each question's id and the start of its wording."""
-    questions = content.exercise("safety_check")["questions"]
     found = []
-    for q in questions:
-        found.append(f'"{q["id"]}"')  # as a JSON key or value
-        words = re.split(r"\{[a-z_]+\}", q["label"])[0].strip()
+    for q in safety_content.questions("couple"):
+        found.append(f'"{q.id}"')  # as a JSON key or value
+        words = max(re.split(r"my partner", q.label), key=len).strip(" .,")
         found.append(words[:28])
     return [n for n in found if len(n) >= 5]
 
@@ -51,7 +51,7 @@ def test_ticking_the_safety_check_writes_nothing_and_no_output_carries_it(opened
     before = _files(data_dir)
 
     check = tw.safety_check()
-    for box in check._boxes:
+    for box in check._boxes.values():
         box.value = True
     assert check.concern and "tw-alert" in check._result.value
     assert _files(data_dir) == before, "ticking the safety check must write nothing at all"
@@ -92,6 +92,7 @@ def test_ticking_the_safety_check_writes_nothing_and_no_output_carries_it(opened
 @pytest.mark.parametrize("context", [c.key for c in content.contexts()])
 def test_the_needles_are_real_wording(context: str) -> None:
     """Guard the guard: the needles are found in the check itself, in every context."""
-    check_text = json.dumps(content.exercise("safety_check", context), ensure_ascii=False)
+    check_text = json.dumps([{"id": q.id, "label": q.label} for q in safety_content.questions(context)],
+                            ensure_ascii=False)
     assert all(n in check_text for n in _needles())
     assert len(_needles()) >= 6

@@ -9,10 +9,12 @@ import pytest
 
 import trust_workshop as tw
 from trust_workshop import content
+from trust_workshop.content import safety as safety_content
 from trust_workshop.model import journal as jr
 from trust_workshop.views import session as session_module
 
 from ..conftest import restart_kernel
+from ..conftest import shown as _shown
 
 
 def test_without_a_journal_exercises_explain_what_to_do(data_dir: Path) -> None:
@@ -126,24 +128,25 @@ def test_reflection_and_homework_save(opened) -> None:
 
 
 def test_safety_check_never_reaches_the_journal_or_the_disk(opened, data_dir: Path) -> None:
+    opened.set_region("us")
     before = {p: p.read_bytes() for p in data_dir.rglob("*") if p.is_file()}
     view = tw.safety_check()
-    for box in view._boxes:
+    for box in view._boxes.values():
         box.value = True
     assert view.concern
-    assert "not recommended" in view._result.value and "1-800-799-7233" in view._result.value
+    assert "not recommended" in view._result.value and "1-800-799-7233" in view._help._html.value
     after = {p: p.read_bytes() for p in data_dir.rglob("*") if p.is_file()}
     assert after == before
     exported = opened.journal.export_bytes().decode()
-    for q in content.exercise("safety_check")["questions"]:
-        assert q["id"] not in exported
+    for q in safety_content.questions():
+        assert f'"{q.id}"' not in exported
     view._reset()
-    assert not view.concern and "Nothing you ticked" in view._result.value
+    assert not view.concern and "says nothing either way" in view._result.value
 
 
 def test_safety_check_works_without_a_profile(data_dir: Path) -> None:
     view = tw.safety_check()
-    view._boxes[0].value = True
+    view._boxes["afraid"].value = True
     assert "not recommended" in view._result.value
 
 
@@ -205,8 +208,8 @@ def test_progress_charts_show_saved_history(opened) -> None:
 
 
 def test_get_help_lists_resources_without_a_profile(data_dir: Path) -> None:
-    html = tw.get_help()._body.children[0].value
-    assert "0808 2000 247" in html and "check these numbers" in html
+    html = _shown(tw.get_help())
+    assert "999" in html and "116 123" in html and "check these numbers" in html
 
 
 def test_views_render_hostile_text_escaped(opened) -> None:

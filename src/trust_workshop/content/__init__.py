@@ -11,6 +11,7 @@ Nothing in this layer imports from ``trust_workshop.model`` or ``trust_workshop.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -30,6 +31,7 @@ DATA_FILES = (
     "contexts",
     "roles",
     "crisis_resources",
+    "safety",
     "exercises",
     "session_plans",
 )
@@ -101,12 +103,37 @@ class Stage:
 
 @dataclass(frozen=True)
 class Item:
-    """One statement to rate 1-5. ``text`` is already worded for a role and context."""
+    """One statement to rate 1-5. ``text`` is already worded for a role and context.
+
+    ``warning`` marks a warning sign (fear, or no real choice): ``"agree"`` or ``"disagree"``
+    is the side that signals it. A warning sign is answered with a private pointer to help,
+    never counted in a score, so fear never reads as a skill to practise.
+    """
 
     id: str
     text: str
     reverse: bool
     dimension: str | None = None
+    warning: str | None = None
+    earlier: tuple[str, ...] = ()  # ids of this item's older wordings, for records saved before a change
+
+    def answer(self, answers: Mapping[str, Any]) -> Any:
+        """This item's answer in a record, falling back to an older wording's answer."""
+        for key in (self.id, *self.earlier):
+            if answers.get(key) is not None:
+                return answers[key]
+        return None
+
+    @property
+    def scored(self) -> bool:
+        """Whether the item counts towards a score (warning signs never do)."""
+        return self.warning is None
+
+    def worrying(self, answer: int | None) -> bool:
+        """True when ``answer`` (1-5) sits on the warning side of a warning-sign item."""
+        if self.warning is None or not isinstance(answer, int) or isinstance(answer, bool):
+            return False
+        return answer >= 4 if self.warning == "agree" else answer <= 2
 
 
 @dataclass(frozen=True)
@@ -224,7 +251,7 @@ def checkin_items(stage_key: str, role_key: str | None = None, context_key: str 
     items = []
     for it in raw("checkins")["stages"][stage_key]:
         text = it.get("roles", {}).get(role_key or "both", it["text"])
-        items.append(Item(id=it["id"], text=_fill(text, ctx), reverse=it["reverse"]))
+        items.append(Item(id=it["id"], text=_fill(text, ctx), reverse=it["reverse"], warning=it.get("warning")))
     return tuple(items)
 
 
@@ -232,7 +259,8 @@ def pulse_items(context_key: str | None = None) -> tuple[Item, ...]:
     """The trust pulse statements, worded for the context."""
     ctx = context(context_key)
     return tuple(
-        Item(id=it["id"], text=_fill(it["text"], ctx), reverse=it["reverse"], dimension=it["dimension"])
+        Item(id=it["id"], text=_fill(it["text"], ctx), reverse=it["reverse"], dimension=it["dimension"],
+             earlier=tuple(it.get("earlier", ())))
         for it in raw("pulse")["items"]
     )
 
@@ -272,9 +300,9 @@ def _fill_deep(value: Any, ctx: Context) -> Any:
     return value
 
 
-def crisis_resources() -> dict[str, Any]:
-    """The editable crisis resources, with the note for facilitators."""
-    return raw("crisis_resources")
+def warning_items(context_key: str | None = None) -> tuple[tuple[Stage, Item], ...]:
+    """Every check-in statement that is a warning sign, with its stage, in stage order."""
+    return tuple((st, it) for st in stages() for it in checkin_items(st.key, None, context_key) if it.warning)
 
 
 # --- checks that span files --------------------------------------------------------------
@@ -295,10 +323,11 @@ def _cross_check() -> None:
     if set(checkin_stages) != set(keys):
         problems.append("check-in stages do not match the stage keys")
     for key, items in checkin_stages.items():
-        if not any(it["reverse"] for it in items):
-            problems.append(f"check-in for {key} has no reverse-keyed item")
-        if not any(not it["reverse"] for it in items):
-            problems.append(f"check-in for {key} has no forward-keyed item")
+        scored = [it for it in items if "warning" not in it]
+        if not any(it["reverse"] for it in scored):
+            problems.append(f"check-in for {key} has no reverse-keyed item that is scored")
+        if not any(not it["reverse"] for it in scored):
+            problems.append(f"check-in for {key} has no forward-keyed item that is scored")
         ids = [it["id"] for it in items]
         if len(set(ids)) != len(ids):
             problems.append(f"check-in for {key} repeats an item id")
@@ -332,5 +361,8 @@ def _cross_check() -> None:
         except (KeyError, IndexError, ValueError) as err:
             problems.append(f"a text has a placeholder that cannot be filled: {err!r}")
             break
+    from trust_workshop.content import safety  # the safety data's own cross-checks
+
+    problems.extend(safety.problems())
     if problems:
         raise ContentError("Content problems:\n- " + "\n- ".join(problems))

@@ -612,6 +612,12 @@ class Journal:
     def role(self) -> str | None:
         return self.data["settings"].get("role")
 
+    @property
+    def region(self) -> str | None:
+        """Where the participant lives, for helplines: a region key, 'elsewhere', or None."""
+        value = self.data["settings"].get("region")
+        return value if isinstance(value, str) else None
+
     def set_setting(self, key: str, value: str | None) -> None:
         def patch(d: dict[str, Any]) -> None:
             d["settings"][key] = value

@@ -23,18 +23,28 @@ def keyed(answer: int, reverse: bool) -> int:
     return LOW + HIGH - answer if reverse else answer
 
 
+def scored(items: Iterable[Item]) -> tuple[Item, ...]:
+    """The items that count towards a score: warning signs (fear, no real choice) never do."""
+    return tuple(it for it in items if it.scored)
+
+
 def score(items: Iterable[Item], answers: Mapping[str, int]) -> int | None:
-    """A 0-100 score for a set of items, or None until every item has an answer."""
-    items = tuple(items)
-    if not items or any(answers.get(it.id) is None for it in items):
+    """A 0-100 score for the scored items of a set, or None until each of them has an answer.
+
+    Warning-sign items are left out, so fear never shows as "an area to focus on". An item
+    whose wording changed is read from its earlier id in records saved before the change.
+    """
+    items = scored(items)
+    values = [it.answer(answers) for it in items]
+    if not items or any(v is None for v in values):
         return None
-    total = sum(keyed(answers[it.id], it.reverse) - LOW for it in items)
+    total = sum(keyed(v, it.reverse) - LOW for it, v in zip(items, values, strict=True))
     return round(100 * total / ((HIGH - LOW) * len(items)))
 
 
 def answered(items: Iterable[Item], answers: Mapping[str, int]) -> int:
-    """How many of the items have an answer."""
-    return sum(1 for it in items if answers.get(it.id) is not None)
+    """How many of the scored items have an answer."""
+    return sum(1 for it in scored(items) if it.answer(answers) is not None)
 
 
 @dataclass(frozen=True)

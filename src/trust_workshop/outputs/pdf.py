@@ -23,8 +23,10 @@ from typing import Any
 import typst
 
 from trust_workshop import content
+from trust_workshop.content import safety as cs
 from trust_workshop.model import plans as pm
 from trust_workshop.model import progress as prog
+from trust_workshop.model import safety as sm
 from trust_workshop.model import writing as wr
 from trust_workshop.model.scoring import SCORE_NOTE
 
@@ -65,12 +67,34 @@ def paper(name: str) -> str:
         raise ValueError(f"Paper size must be A4 or Letter, not {name!r}.") from None
 
 
-def _help() -> dict[str, Any]:
-    data = content.crisis_resources()
-    return {"intro": data["intro"], "note": data["facilitator_note"],
-            "rows": [{"region": r["region"], "name": r["name"], "contact": r["contact"],
-                      "notes": " · ".join(x for x in (r.get("text", ""), r.get("notes", "")) if x)}
-                     for r in data["resources"]]}
+def _region_of(journal_data: Mapping[str, Any]) -> str | None:
+    settings = journal_data.get("settings")
+    region = settings.get("region") if isinstance(settings, dict) else None
+    return region if isinstance(region, str) else None
+
+
+def _help(region_key: str | None = None) -> dict[str, Any]:
+    """The help table for a printout: one region's services by need, or, with no region (the
+    participant's or the course's), the most urgent lines for every region we cover."""
+    data = cs.resources_data()
+    found = sm.help_for(sm.effective_region(region_key))
+
+    def notes(r: cs.Resource) -> str:
+        return " · ".join(x for x in (r.text, r.notes, r.web) if x)
+
+    if found.region is not None:
+        rows = [{"region": nh.need.label, "name": r.name, "contact": r.contact, "notes": notes(r)}
+                for nh in found.needs for r in nh.resources]
+        heading = f"Kind of help ({found.region.label})"
+    else:
+        rows = [{"region": region.label, "name": r.name, "contact": r.contact, "notes": notes(r)}
+                for region, cells in found.everywhere for cell in cells for r in cell]
+        heading = "Where"
+    directory = found.directory
+    rows.append({"region": "Anywhere else", "name": directory.name, "contact": directory.web,
+                 "notes": directory.notes})
+    return {"intro": data["intro"], "note": f"{sm.checked_note()} {data['facilitator_note']}",
+            "heading": heading, "rows": rows}
 
 
 # --- stage handouts ---------------------------------------------------------------------
@@ -233,7 +257,7 @@ def report_data(journal_data: Mapping[str, Any], include: list[str] = (), paper_
         "charts": chart_list,
         "reading": prog.pre_post_reading(changes) if any(c.change is not None for c in changes) else "",
         "writing": [w for w in writing if any(part["lines"] for part in w["parts"])],
-        "help": _help(),
+        "help": _help(_region_of(journal_data)),
     }
     return data, files
 

@@ -16,12 +16,13 @@ from trust_workshop import content
 from trust_workshop.content import Item
 from trust_workshop.model import progress, scoring
 from trust_workshop.views.exercise import Exercise, esc, paragraph
+from trust_workshop.views.safety import WarningPointer
 
 
 class ScaleQuestion(w.VBox):
     """One statement with a 1-5 agreement scale; ``value`` is 1-5 or None."""
 
-    def __init__(self, item: Item, number: int, value: int | None = None) -> None:
+    def __init__(self, item: Item, number: int, value: int | None = None, context_key: str | None = None) -> None:
         labels = content.scale_labels()
         self.item = item
         self._statement = w.HTML(f"<p class='tw-statement'><b>{number}.</b> {esc(item.text)}</p>")
@@ -36,7 +37,15 @@ class ScaleQuestion(w.VBox):
         ends = w.HBox([w.HTML(f"<small>1 = {esc(labels[1])}</small>"),
                        w.HTML(f"<small>5 = {esc(labels[5])}</small>")],
                       layout=w.Layout(justify_content="space-between", width="18.5em"))
-        super().__init__([self._statement, self.buttons, ends], layout=w.Layout(margin="0 0 8px 0"))
+        parts = [self._statement, self.buttons, ends]
+        self.pointer: WarningPointer | None = None
+        if item.warning:
+            # A warning sign (fear, no real choice): answered that way, it shows private help, not a score.
+            self.pointer = WarningPointer(context_key)
+            self.pointer.show(item.worrying(value))
+            self.buttons.observe(lambda ch: self.pointer.show(item.worrying(ch["new"])), names="value")
+            parts.append(self.pointer)
+        super().__init__(parts, layout=w.Layout(margin="0 0 8px 0"))
 
     @property
     def value(self) -> int | None:
@@ -85,7 +94,7 @@ class ItemsCheckin(Exercise):
     def build(self) -> list[w.Widget]:
         saved = self._today_record()
         answers = saved["answers"] if saved else {}
-        self._questions = [ScaleQuestion(it, n, answers.get(it.id))
+        self._questions = [ScaleQuestion(it, n, answers.get(it.id), self.context)
                            for n, it in enumerate(self.items(), start=1)]
         for q in self._questions:
             q.buttons.observe(self._changed, names="value")
@@ -99,7 +108,9 @@ class ItemsCheckin(Exercise):
 
     def _update_reading(self) -> None:
         answers = self.value
-        self._reading.value = _score_html(self.score(answers), len(answers), len(self._questions))
+        items = self.items()
+        self._reading.value = _score_html(self.score(answers), scoring.answered(items, answers),
+                                          len(scoring.scored(items)))
 
     def _changed(self, _change: dict) -> None:
         self._update_reading()
@@ -192,7 +203,7 @@ class WholeCheckin(Exercise):
         st = content.stages()[index]
         if st.key not in self._pages:
             answers = self._answers[st.key]
-            qs = [ScaleQuestion(it, n, answers.get(it.id))
+            qs = [ScaleQuestion(it, n, answers.get(it.id), self.context)
                   for n, it in enumerate(content.checkin_items(st.key, self.role, self.context), start=1)]
             for q in qs:
                 q.buttons.observe(lambda ch, key=st.key, item=q.item.id: self._changed(key, item, ch["new"]),

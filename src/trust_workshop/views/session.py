@@ -18,31 +18,56 @@ import ipywidgets as w
 import traitlets
 
 from trust_workshop import content
+from trust_workshop.content import safety as safety_content
 from trust_workshop.model import journal as jr
 from trust_workshop.views.style import CSS
 
 
 class Session(traitlets.HasTraits):
-    """The open journal of this kernel; ``revision`` ticks on every switch or setting change."""
+    """The open journal of this kernel; ``revision`` ticks on every switch or setting change.
+
+    ``region`` (where the participant is, for helplines) is its own trait and does not tick
+    ``revision``: choosing a country beside the safety check must not redraw the check and
+    clear what was just ticked.
+    """
 
     journal = traitlets.Instance(jr.Journal, allow_none=True)
     revision = traitlets.Int(0)
+    region = traitlets.Unicode(None, allow_none=True)
+    _page_region = traitlets.Unicode(None, allow_none=True)  # chosen on this page with no journal open
 
     def open(self, name: str, passphrase: str | None = None) -> jr.Journal:
         journal = jr.Journal.open(name, passphrase)
         jr.remember_last_profile(journal.name)
         self.journal = journal
+        self._sync_region()
         self.revision += 1
         return journal
 
     def close(self) -> None:
         self.journal = None
+        self._sync_region()
         self.revision += 1
 
     def replace(self, journal: jr.Journal | None) -> None:
         """Use a journal that was just imported or deleted."""
         self.journal = journal
+        self._sync_region()
         self.revision += 1
+
+    def _sync_region(self) -> None:
+        own = self.journal.region if self.journal is not None else None
+        self.region = own or self._page_region
+
+    def set_region(self, key: str | None) -> None:
+        """Choose where the participant is; saved in their profile when a journal is open.
+
+        The choice applies on the page even when it cannot be saved (SaveError is raised after).
+        """
+        self._page_region = key
+        self.region = key
+        if self.journal is not None and self.journal.region != key:
+            self.journal.set_setting("region", key)
 
     @property
     def context(self) -> str | None:
@@ -60,6 +85,12 @@ class Session(traitlets.HasTraits):
             self.journal.set_setting(key, value)
         finally:
             self.revision += 1
+
+
+def region_options() -> list[tuple[str, str | None]]:
+    """The choices for where a participant is, the same in the profile panel and beside the help."""
+    return ([("Choose where you are…", None)] + [(r.label, r.key) for r in safety_content.regions()]
+            + [("Somewhere else", safety_content.ELSEWHERE)])
 
 
 _SESSION: Session | None = None
@@ -126,6 +157,10 @@ class ProfilePanel(w.VBox):
             description="My role:",
             options=[("Not chosen yet", None)] + [(r.label, r.key) for r in content.roles()],
             style={"description_width": "initial"})
+        self._region = w.Dropdown(
+            description="Where I live:", options=region_options(),
+            tooltip="For the helplines shown on every page. You can change it at any time.",
+            style={"description_width": "initial"}, layout=w.Layout(width="26em"))
         self._role_help = w.HTML()
         self._status = w.HTML()
         self._picker.observe(self._on_pick, names="value")
@@ -134,6 +169,7 @@ class ProfilePanel(w.VBox):
         self._close.on_click(lambda _: self._do_close())
         self._context.observe(lambda ch: self._setting("context", ch["new"]), names="value")
         self._role.observe(lambda ch: self._setting("role", ch["new"]), names="value")
+        self._region.observe(self._region_chosen, names="value")
         self._session.observe(lambda _: self._draw(), names="revision")
         if full:
             roles = "".join(f"<li><b>{html.escape(r.label)}</b>: {html.escape(r.description)}</li>"
@@ -164,7 +200,9 @@ class ProfilePanel(w.VBox):
             if journal is not None:
                 self._context.value = journal.context
                 self._role.value = journal.role
+                self._region.value = self._session.region
                 settings = [self._context, self._role] + ([self._role_help] if self._full else [])
+                settings.append(self._region)
                 row.append(self._close)
             self.children = [w.HBox(row, layout=w.Layout(flex_flow="row wrap", align_items="center")),
                              *settings, self._status]
@@ -233,6 +271,14 @@ class ProfilePanel(w.VBox):
 
     def _do_close(self) -> None:
         self._session.close()
+
+    def _region_chosen(self, change: dict) -> None:
+        if self._busy or self._session.journal is None:
+            return
+        try:
+            self._session.set_region(change["new"])
+        except jr.SaveError as err:
+            self._draw(str(err))
 
     def _setting(self, key: str, value: str | None) -> None:
         if self._busy or self._session.journal is None:

@@ -1,0 +1,104 @@
+"""Course settings a facilitator chooses: the default region for helplines, and when they checked them.
+
+Read from environment variables (for a whole JupyterHub) or from ``course.yaml`` in the
+participants' data folder (``trust-workshop course``). An environment variable wins.
+
+    TRUST_WORKSHOP_REGION=uk
+    TRUST_WORKSHOP_RESOURCES_CHECKED=2026-11-30
+
+Nothing here is required: without a course region, participants choose where they are, and
+without a check date they are told the numbers were correct when the workshop was written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from trust_workshop.content import safety as cs
+from trust_workshop.model import journal as jr
+
+FILE_NAME = "course.yaml"
+REGION_VARIABLE = "TRUST_WORKSHOP_REGION"
+CHECKED_VARIABLE = "TRUST_WORKSHOP_RESOURCES_CHECKED"
+
+
+class CourseError(ValueError):
+    """A course setting that cannot be used, in plain words."""
+
+
+@dataclass(frozen=True)
+class Course:
+    region: str | None = None  # a region key from crisis_resources.yaml, or 'elsewhere'
+    checked: str | None = None  # the day the facilitator checked the numbers (YYYY-MM-DD)
+    problems: tuple[str, ...] = ()  # settings that were ignored, and why
+
+
+def course_path() -> Path:
+    return jr.data_dir() / FILE_NAME
+
+
+def clean_region(value: object) -> str:
+    """A region key as typed (any case, spaces trimmed); CourseError for one the data does not know."""
+    key = str(value).strip().lower()
+    if key in (*cs.region_keys(), cs.ELSEWHERE):
+        return key
+    known = ", ".join((*cs.region_keys(), cs.ELSEWHERE))
+    raise CourseError(f"There is no region called {value!r}. The regions are: {known}.")
+
+
+def clean_date(value: object) -> str:
+    """A check date as YYYY-MM-DD, not in the future; CourseError otherwise."""
+    try:
+        day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise CourseError(f"{value!r} is not a date written as YYYY-MM-DD.") from None
+    if day > dt.date.today():
+        raise CourseError(f"{day.isoformat()} is in the future: record the day you checked the numbers.")
+    return day.isoformat()
+
+
+def _from_file() -> dict:
+    try:
+        data = yaml.safe_load(course_path().read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def course() -> Course:
+    """The course settings now in force. Settings that cannot be used are ignored and listed."""
+    stored = _from_file()
+    region_value = os.environ.get(REGION_VARIABLE) or stored.get("region")
+    checked_value = os.environ.get(CHECKED_VARIABLE) or stored.get("resources_checked")
+    region = checked = None
+    problems = []
+    if region_value:
+        try:
+            region = clean_region(region_value)
+        except CourseError as err:
+            problems.append(str(err))
+    if checked_value:
+        try:
+            checked = clean_date(checked_value)
+        except CourseError as err:
+            problems.append(str(err))
+    return Course(region, checked, tuple(problems))
+
+
+def save_course(region: str | None = None, checked: str | None = None) -> Path:
+    """Write the course settings given (others kept) to course.yaml in the data folder."""
+    data = _from_file()
+    if region is not None:
+        data["region"] = clean_region(region)
+    if checked is not None:
+        data["resources_checked"] = clean_date(checked)
+    path = course_path()
+    text = ("# Course settings for Rebuilding Trust, written by 'trust-workshop course'.\n"
+            + yaml.safe_dump(data, sort_keys=True, allow_unicode=True))
+    jr.atomic_write(path, text.encode("utf-8"))
+    return path
