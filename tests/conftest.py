@@ -83,6 +83,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "data"
     monkeypatch.setenv("TRUST_WORKSHOP_DATA_DIR", str(folder))
     monkeypatch.delenv("TRUST_WORKSHOP_PROFILE", raising=False)
+    monkeypatch.delenv("TRUST_WORKSHOP_REGION", raising=False)  # a course default is set per test
+    monkeypatch.delenv("TRUST_WORKSHOP_RESOURCES_CHECKED", raising=False)
     session_module.reset_session()
     yield folder
     session_module.reset_session()

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from trust_workshop import content
 from trust_workshop.content import Item
 from trust_workshop.model import scoring
 
@@ -58,3 +59,31 @@ def test_readings_frame_scores_as_areas_not_labels() -> None:
     assert "Score 35 of 100: an area to focus on." == scoring.describe(35)
     with pytest.raises(ValueError):
         scoring.reading(101)
+
+
+def test_a_pulse_saved_before_its_wording_changed_still_scores() -> None:
+    """Two faith items were reworded (2026-12); a pulse saved with the old ids keeps its place on the chart."""
+    from trust_workshop.model import progress
+
+    items = content.pulse_items()
+    renamed = {it.id: it.earlier[0] for it in items if it.earlier}
+    assert len(renamed) == 2
+    new = {it.id: 4 for it in items}
+    old = {renamed.get(k, k): v for k, v in new.items()}
+    assert set(old) != set(new)
+    assert progress.pulse_point(old).score == progress.pulse_point(new).score is not None
+    assert progress.pulse_point(old).dimensions["faith"] == 75
+    both = {**old, **{k: 1 for k in renamed}}  # a record with both: the current wording's answer counts
+    assert progress.pulse_point(both).dimensions["faith"] == 0
+
+
+def test_no_scored_statement_treats_staying_together_as_the_goal() -> None:
+    """Parting is a real outcome: nothing scored asks whether the relationship should go on."""
+    leaning = ("hope", "want to work on", "future of", "stay together", "get through a hard time together")
+    for stage in content.stages():
+        for role in (None, "broke", "hurt", "both"):
+            for it in content.checkin_items(stage.key, role):
+                if it.scored and stage.key != "recommit":
+                    assert not any(word in it.text.lower() for word in leaning), it.text
+    for it in content.pulse_items():
+        assert not any(word in it.text.lower() for word in leaning), it.text

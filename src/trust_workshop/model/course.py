@@ -73,20 +73,20 @@ def _from_file() -> dict:
 def course() -> Course:
     """The course settings now in force. Settings that cannot be used are ignored and listed."""
     stored = _from_file()
-    region_value = os.environ.get(REGION_VARIABLE) or stored.get("region")
-    checked_value = os.environ.get(CHECKED_VARIABLE) or stored.get("resources_checked")
-    region = checked = None
-    problems = []
-    if region_value:
-        try:
-            region = clean_region(region_value)
-        except CourseError as err:
-            problems.append(str(err))
-    if checked_value:
-        try:
-            checked = clean_date(checked_value)
-        except CourseError as err:
-            problems.append(str(err))
+    problems: list[str] = []
+
+    def first_usable(values: tuple[object, ...], clean) -> str | None:
+        for value in values:
+            if value in (None, ""):
+                continue
+            try:
+                return clean(value)
+            except CourseError as err:
+                problems.append(str(err))
+        return None
+
+    region = first_usable((os.environ.get(REGION_VARIABLE), stored.get("region")), clean_region)
+    checked = first_usable((os.environ.get(CHECKED_VARIABLE), stored.get("resources_checked")), clean_date)
     return Course(region, checked, tuple(problems))
 
 

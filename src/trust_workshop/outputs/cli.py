@@ -2,6 +2,7 @@
 
     trust-workshop handouts --out DIR [--paper a4|letter]
     trust-workshop report --profile NAME --out FILE [--include KEY ...] [--paper a4|letter]
+    trust-workshop course [--region KEY] [--checked YYYY-MM-DD]
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from trust_workshop import content
+from trust_workshop.content import safety as cs
+from trust_workshop.model import course as cm
 from trust_workshop.model import journal as jr
 from trust_workshop.model import plans as pm
 from trust_workshop.outputs import pdf
@@ -47,6 +50,24 @@ def build_all(out: Path, paper_size: str = "a4", report: Callable[[int, int, str
     return written
 
 
+def _course(region: str | None, checked: str | None) -> int:
+    if region is not None or checked is not None:
+        try:
+            path = cm.save_course(region, checked)
+        except cm.CourseError as err:
+            print(err, file=sys.stderr)
+            return 2
+        print(f"Saved in {path}")
+    now = cm.course()
+    region = cs.region(now.region)
+    label = region.label if region else (now.region or "not set (each participant chooses)")
+    print(f"Region: {label}")
+    print(f"Numbers checked by the facilitator: {now.checked or 'not recorded'}")
+    for problem in now.problems:
+        print(f"Ignored: {problem}", file=sys.stderr)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="trust-workshop", description="Printable handouts and reports.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -62,7 +83,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     r.add_argument("--include", nargs="*", default=[], metavar="KEY",
                    help="journal entries to print, e.g. reflection.uncover (none by default)")
     r.add_argument("--paper", default="a4", choices=["a4", "letter"])
+    c = sub.add_parser("course", help="show or set the course's helpline region and the date you checked the numbers")
+    c.add_argument("--region", metavar="KEY",
+                   help="default region for helplines: " + ", ".join((*cs.region_keys(), cs.ELSEWHERE)))
+    c.add_argument("--checked", metavar="YYYY-MM-DD", help="the day you checked the helpline numbers")
     args = parser.parse_args(argv)
+    if args.command == "course":
+        return _course(args.region, args.checked)
     if args.command == "handouts":
         try:
             written = build_all(args.out, args.paper, stages=args.stage, plans=not args.handouts_only)
