@@ -69,3 +69,27 @@ def test_export_and_import_work_in_voila(voila, page, tmp_path: Path) -> None:
         upload.click()
     chooser.value.set_files(str(saved))
     data.locator("text=Imported the journal of 'Browser tester'").wait_for(timeout=15_000)
+
+
+def test_thoughts_of_self_harm_in_the_uk_show_samaritans_in_voila(voila, page, artifacts: Path) -> None:
+    """A participant in the UK ticks 'thoughts of harming myself': the crisis line for the UK, first."""
+    from trust_workshop.content import safety as cs
+
+    samaritans = cs.region("uk").for_need("suicide_crisis")[0]
+    _render(page, voila, "workshop/00-welcome-and-safety.ipynb")
+    profile = page.locator(".tw-profile")
+    profile.locator("select").filter(has=page.locator("option:text-is('United Kingdom')")).first.select_option(
+        label="United Kingdom")
+    check = page.locator(".tw-exercise:has(h4:text-is('A private safety check'))")
+    check.locator("text=says nothing either way").wait_for(timeout=15_000)
+    assert check.locator("text=Nothing you ticked").count() == 0
+    check.locator(".widget-checkbox:has-text('thoughts of harming myself') input").check()
+    check.locator(f"text={samaritans.contact}").first.wait_for(timeout=15_000)
+    text = check.inner_text()
+    assert samaritans.name in text and "You matter" in text
+    assert text.index(samaritans.contact) < text.index("Children and young people")
+    assert "Fear, violence or control" not in text, "self-harm alone is not answered with abuse services"
+    check.locator(f"text={samaritans.contact}").first.scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "voila-safety-self-harm-uk.png"))
+    check.locator("button:has-text('Clear my answers')").click()
+    check.locator("text=says nothing either way").wait_for(timeout=15_000)
