@@ -121,7 +121,10 @@ CASES: list[tuple[str, Callable[[Path], bytes], tuple[str, ...]]] = [
     ("profile-name-only-control-characters", lambda _: _raw(_export(profile={"name": "\x00\x07", "created": "x"})),
      ("could not be imported", "name")),
     ("fifty-megabytes", _fifty_megabytes, ("50 MB", "bigger than a journal")),
-    ("just-over-the-limit", lambda _: b" " * (jr.MAX_IMPORT_BYTES + 1), ("10 MB", "bigger than a journal")),
+    ("just-over-the-limit", lambda _: b" " * (jr.MAX_UPLOAD_BYTES + 1), ("40 MB", "bigger than a journal")),
+    ("too-much-writing", lambda _: _raw(_export()).replace(b'"from the file"',
+                                                           b'"' + b"y" * jr.MAX_JOURNAL_BYTES + b'"'),
+     ("bigger than a journal",)),
     ("deeply-nested-200k", lambda _: b"[" * 100_000 + b"]" * 100_000, ("nested",)),
     ("deeply-nested-small-export", lambda _: _nested_inside_an_export(400), ("nested",)),
     ("future-schema-version", lambda _: _raw(_export(schema_version=2)), ("newer version",)),
@@ -211,11 +214,24 @@ def test_after_a_refused_file_a_good_one_still_imports(precious: Path) -> None:
 
 
 def test_a_file_just_under_the_size_limit_is_read_not_refused_for_size(precious: Path) -> None:
-    raw = _raw(_export()).replace(b'"from the file"', b'"' + b"y" * (jr.MAX_IMPORT_BYTES - 1000) + b'"')
+    raw = _raw(_export()).replace(b'"from the file"', b'"' + b"y" * (jr.MAX_JOURNAL_BYTES - 1000) + b'"')
     assert len(raw) <= jr.MAX_IMPORT_BYTES
     journal, message = jr.import_journal(raw)
-    assert len(journal.entry("exercise.x")) == jr.MAX_IMPORT_BYTES - 1000
+    assert len(journal.entry("exercise.x")) == jr.MAX_JOURNAL_BYTES - 1000
     assert "Imported" in message
+    again = journal.export_bytes()  # whatever is accepted can be downloaded and uploaded again
+    assert len(again) <= jr.MAX_IMPORT_BYTES and jr.read_import(again) == journal.data
+
+
+def test_a_spaced_out_journal_is_measured_by_what_it_holds(precious: Path) -> None:
+    """A journal re-indented by an editor is several times bigger on disk, but holds the same."""
+    import json
+
+    raw = _raw(_export()).replace(b'"from the file"', b'"' + b"y" * 2_000_000 + b'"')
+    spaced = json.dumps(json.loads(raw), indent=40).encode() + b" " * (jr.MAX_IMPORT_BYTES + 10)
+    assert len(spaced) > jr.MAX_IMPORT_BYTES
+    journal, _ = jr.import_journal(spaced)
+    assert len(journal.export_bytes()) < jr.MAX_IMPORT_BYTES
 
 
 def test_nesting_a_real_journal_uses_is_accepted(precious: Path) -> None:

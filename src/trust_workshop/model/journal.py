@@ -30,6 +30,7 @@ import hashlib
 import json
 import os
 import re
+import secrets
 import tempfile
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
@@ -44,16 +45,24 @@ import fastjsonschema
 import filelock
 import platformdirs
 
+from trust_workshop.model import jsonsafe
 from trust_workshop.model import passphrase as pp
 
 APP = "trust-workshop"
 SCHEMA_VERSION = 1
 EXPORT_FORMAT = "trust-workshop-journal"
 MAX_NAME_LENGTH = 60
-MAX_IMPORT_BYTES = 10 * 1024 * 1024
+MAX_IMPORT_BYTES = 10 * 1024 * 1024  # a journal, measured as its compact download
+MAX_UPLOAD_BYTES = 4 * MAX_IMPORT_BYTES  # the file itself, which may be indented or spaced out
+# A journal never grows past what an upload accepts, so every download can be uploaded again.
+MAX_JOURNAL_BYTES = MAX_IMPORT_BYTES - 64 * 1024
 LOCK_TIMEOUT_SECONDS = 10.0
 
 Patch = Callable[[dict[str, Any]], None]
+
+
+CHANGED_ELSEWHERE = ("This journal's passphrase was changed in another window. Please open it again with "
+                     "the new passphrase.")
 
 
 class JournalError(Exception):
@@ -66,6 +75,10 @@ class ProfileNameError(JournalError):
 
 class SaveError(JournalError):
     """The journal could not be written; the answers are still held in memory."""
+
+
+class ValueProblem(JournalError):
+    """An answer that cannot be saved as it is; nothing was changed and later saves still work."""
 
 
 class ImportProblem(JournalError):
@@ -113,6 +126,21 @@ def clean_name(name: str) -> str:
     return text
 
 
+def fold(text: str) -> str:
+    """The form in which two names count as the same: full Unicode case folding with
+    compatibility normalisation, so 'Aydın' is 'AYDIN', 'Işık' is 'IŞIK', 'Ｂｅｎ' is 'Ben', and
+    Greek accents match however they were typed (precomposed or combining)."""
+    text = unicodedata.normalize("NFKD", text).casefold()
+    # Turkish and Azeri: dotless ı pairs with I, and İ folds to i with a combining dot above.
+    text = text.replace("\u0131", "i").replace("i\u0307", "i")
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFKD", text).casefold())
+
+
+def _legacy_digest(name: str) -> str:
+    """The hash part of a profile's file id before fold() (version 0.1: NFC and casefold only)."""
+    return hashlib.sha256(clean_name(name).casefold().encode("utf-8")).hexdigest()[:12]
+
+
 def profile_id(name: str) -> str:
     """A file-safe id for a profile name.
 
@@ -121,7 +149,7 @@ def profile_id(name: str) -> str:
     folder and different names never share a file. Names that differ only in case or
     spacing are the same profile.
     """
-    folded = clean_name(name).casefold()
+    folded = fold(clean_name(name))
     ascii_text = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:24].strip("-") or "profile"
     digest = hashlib.sha256(folded.encode("utf-8")).hexdigest()[:12]
@@ -183,7 +211,20 @@ def validate(data: Any) -> dict[str, Any]:
     except fastjsonschema.JsonSchemaValueException as err:
         where = "/".join(str(p) for p in err.path[1:]) or "the top level"
         raise JournalError(f"part of it is not in the expected shape (at {where})") from err
+    for part in ("checkins", "pulses"):
+        for record in data[part]:
+            if not real_date(record["date"]):
+                raise JournalError(f"it holds a date that is not on the calendar ({record['date']})")
     return data
+
+
+def real_date(text: Any) -> bool:
+    """True for a YYYY-MM-DD date that exists, from the year 2000 to a year from now."""
+    try:
+        day = dt.date.fromisoformat(text)
+    except (TypeError, ValueError):
+        return False
+    return dt.date(2000, 1, 1) <= day <= dt.date.today() + dt.timedelta(days=366)
 
 
 def parse(raw: bytes) -> dict[str, Any]:
@@ -191,13 +232,15 @@ def parse(raw: bytes) -> dict[str, Any]:
     if not raw.strip():
         raise JournalError("the file is empty")
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = jsonsafe.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as err:
         raise JournalError("the file is not text (it may be damaged or another kind of file)") from err
     except RecursionError as err:
         raise JournalError("the file is nested too deeply to be a journal") from err
     except json.JSONDecodeError as err:
         raise JournalError(f"the file is incomplete or damaged (it stops making sense at line {err.lineno})") from err
+    except jsonsafe.Unreadable as err:
+        raise JournalError(f"the file is damaged: {err}") from err
     return validate(data)
 
 
@@ -234,17 +277,30 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 
 def _encode(data: Mapping[str, Any]) -> bytes:
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+    return jsonsafe.dumps(data)
 
 
 def _stamp() -> str:
     return dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
 
 
+def _kept_copy_path(path: Path, label: str) -> Path:
+    """A name for a kept copy of ``path`` that no file has: dated, with a random part, so a
+    clock that stands still (or two copies in one microsecond) never reuses a name."""
+    while True:
+        target = path.with_name(f"{path.stem}.{label}-{_stamp()}-{secrets.token_hex(3)}{path.suffix}")
+        if not target.exists():
+            return target
+
+
 def _set_aside(path: Path, label: str) -> Path:
-    """Rename a file out of the way (never delete it) and return its new path."""
-    target = path.with_name(f"{path.stem}.{label}-{_stamp()}{path.suffix}")
-    os.replace(path, target)
+    """Rename a file out of the way (never delete it, never over another) and return its new path."""
+    target = _kept_copy_path(path, label)
+    if os.name == "posix":
+        os.link(path, target)  # fails rather than replace, should a file of that name appear
+        os.unlink(path)
+    else:
+        os.rename(path, target)  # Windows' rename never replaces
     return target
 
 
@@ -328,6 +384,8 @@ class Journal:
             _make_private_dir(journal.path.parent)
             with journal._locked():
                 journal.data = journal._read_or_recover()
+                if journal._lock is not None:
+                    journal._reseal_side_copies(journal._lock, journal._lock)  # finish a lock cut short
         except (OSError, SaveError) as err:
             # A read-only or full data folder, or a lock held elsewhere: read what is there
             # without repairing anything, and keep new answers in memory until saving works.
@@ -342,8 +400,9 @@ class Journal:
         part with lower(), not casefold(), so names with 'ß' or a final 'ς' moved)."""
         if self.path.exists():
             return
-        digest = self.path.stem.rsplit("-", 1)[-1]  # the hash part never changed
-        found = [p for p in self.path.parent.glob(f"*-{digest}.json") if "." not in p.stem and p != self.path]
+        digests = {self.path.stem.rsplit("-", 1)[-1], _legacy_digest(self.name)}  # the hash part identifies
+        found = [p for digest in sorted(digests) for p in self.path.parent.glob(f"*-{digest}.json")
+                 if "." not in p.stem and p != self.path]
         if len(found) != 1:
             return
         legacy = found[0]
@@ -355,23 +414,46 @@ class Journal:
             pass  # read-only: the journal opens empty here, and the old file stays untouched
 
     def _unlock(self, passphrase: str | None) -> None:
-        """Derive the key of a locked journal from its passphrase (PassphraseError if it fails)."""
+        """Derive the key of a locked journal from its passphrase (PassphraseError if it fails).
+
+        The journal and its backup are both tried, so one damaged copy never hides the other;
+        a passphrase that is right for a damaged copy (its check value matches) still opens the
+        profile, and the damaged copy is then set aside like any other.
+        """
+        found = []
         for candidate in (self.path, self.backup_path):
             try:
-                envelope = pp.envelope_of(candidate.read_bytes())
+                raw = candidate.read_bytes()
             except OSError:
                 continue
-            if envelope is None:
-                continue
-            if not passphrase:
-                raise PassphraseError(pp.NEEDED)
+            envelope = pp.envelope_of(raw)
+            if envelope is not None:
+                found.append(envelope)
+            elif candidate == self.path and self._plain_journal(raw):
+                return  # the journal file decides: a plain, readable journal is not locked
+        if not found:
+            return
+        if not passphrase:
+            raise PassphraseError(pp.NEEDED)
+        problems = []
+        for envelope in found:
             try:
                 lock = pp.Lock.for_envelope(passphrase, envelope)
-                lock.unseal(envelope)
             except pp.PassphraseProblem as err:
-                raise PassphraseError(str(err)) from err
-            self._lock = lock
-            return
+                problems.append(str(err))
+                continue
+            if lock.opens(envelope) or lock.matches(envelope):
+                self._lock = lock
+                return
+            problems.append(pp.WRONG if lock.matches(envelope) is not True else pp.DAMAGED)
+        raise PassphraseError(pp.WRONG if pp.WRONG in problems else problems[0])
+
+    def _plain_journal(self, raw: bytes) -> bool:
+        try:
+            data = parse(raw)
+        except JournalError:
+            return False
+        return fold(clean_name(data["profile"]["name"])) == fold(self.name)
 
     @property
     def locked(self) -> bool:
@@ -388,14 +470,15 @@ class Journal:
         try:
             return parse(self._lock.unseal(envelope))
         except pp.PassphraseProblem as err:
-            raise PassphraseError("This journal's passphrase was changed in another window. Please open "
-                                  "it again with the new passphrase.") from err
+            if self._lock.matches(envelope):
+                raise JournalError("the file is damaged (it no longer matches its seal)") from err
+            raise PassphraseError(CHANGED_ELSEWHERE) from err
 
     def _disk_bytes(self, data: Mapping[str, Any]) -> bytes:
         plain = _encode(data)
         if self._lock is None:
             return plain
-        return self._lock.seal(self.name, plain, str(data.get("updated", "")))
+        return self._lock.seal(self.name, plain)
 
     def _read_without_lock(self) -> dict[str, Any]:
         for candidate in (self.path, self.backup_path):
@@ -412,8 +495,12 @@ class Journal:
         if path.exists():
             try:
                 return self._decode(path.read_bytes())
-            except PassphraseError:
-                raise
+            except PassphraseError as err:
+                # A copy sealed before check values existed: if the backup opens with this key,
+                # the journal file is damaged, not sealed by someone else.
+                if str(err) != CHANGED_ELSEWHERE or self._read_backup() is None:
+                    raise
+                problem = "the file is damaged (it no longer matches its seal)"
             except (OSError, JournalError) as err:
                 problem = str(err)
             try:
@@ -449,7 +536,7 @@ class Journal:
         Every write of this journal or its backup happens under the lock, so with the lock
         held any temporary file of theirs belongs to a process that died mid-save.
         """
-        for tmp in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+        for tmp in self.path.parent.glob(f".{self.path.stem}.*"):
             try:
                 tmp.unlink()
             except OSError:
@@ -464,7 +551,7 @@ class Journal:
             data = self._decode(path.read_bytes())
         except (OSError, JournalError):
             return None
-        if clean_name(data["profile"]["name"]).casefold() != self.name.casefold():
+        if fold(clean_name(data["profile"]["name"])) != fold(self.name):
             return None
         return data
 
@@ -510,40 +597,65 @@ class Journal:
         """Apply pending changes to the newest file on disk and write it sealed with ``lock``.
 
         The file is read with the current lock and written with ``lock``, so the same step
-        saves an answer or locks, re-locks or unlocks the journal. On any failure the lock
-        and the pending changes stay as they were.
+        saves an answer or locks, re-locks or unlocks the journal. Everything that could be
+        refused (a change that breaks the journal's shape, or makes it too big to upload again)
+        is checked before anything is written, and that change alone is dropped. Once the main
+        file is written the journal *is* in its new state, even if a later step (sealing older
+        copies) fails: that step is finished the next time the journal is opened.
         """
         old = self._lock
+        written = False
         try:
             with self._locked():
                 current = self._read_or_recover()
                 updated = copy.deepcopy(current)
-                for patch in self._pending:
-                    patch(updated)
-                updated["updated"] = _now()
                 try:
+                    for patch in self._pending:
+                        patch(updated)
+                    updated["updated"] = _now()
                     validate(updated)
-                except JournalError:
+                    if len(jsonsafe.dumps(updated, compact=True)) > MAX_JOURNAL_BYTES:
+                        raise ValueProblem("Your journal is full: it has reached the largest size that can be "
+                                           "downloaded and uploaded again. This last change was not saved.")
+                    self._lock = lock
+                    main = self._disk_bytes(updated)
+                    backup = self._disk_bytes(current) if self.path.exists() else None
+                except (JournalError, ValueError, TypeError) as err:
+                    self._lock = old
                     if self._pending:
                         self._drop_newest_change(current)
-                    raise
-                self._lock = lock
-                if self.path.exists():
-                    atomic_write(self.backup_path, self._disk_bytes(current))
-                atomic_write(self.path, self._disk_bytes(updated))
-                if lock is not None and lock is not old:
-                    self._seal_side_copies(lock)
+                    if isinstance(err, JournalError):
+                        raise
+                    raise ValueProblem("This answer could not be saved as it is. Nothing was changed, and your "
+                                       "other answers are safe.") from err
+                # The journal file decides whether the profile is locked, so when the lock changes
+                # it is written first: a failure before it leaves everything as it was.
+                if lock is not old:
+                    atomic_write(self.path, main)
+                    written = True
+                if backup is not None:
+                    atomic_write(self.backup_path, backup)
+                if not written:
+                    atomic_write(self.path, main)
+                    written = True
+                self._pending.clear()
+                self.data = updated
+                if lock is not old:
+                    self._reseal_side_copies(old, lock)
         except OSError as err:
-            self._lock = old
-            raise SaveError(_explain_os_error(err)) from err
+            if not written:
+                self._lock = old
+                raise SaveError(_explain_os_error(err)) from err
+            raise SaveError(f"Your journal was saved, but some older copies of it could not be "
+                            f"{'sealed' if lock else 'opened'} yet ({_explain_os_error(err).split('. ')[0].lower()}). "
+                            "This is finished the next time you open your journal.") from err
         except PassphraseError as err:
             self._lock = old
             raise SaveError(f"{err} Your answers are still here on the page.") from err
         except BaseException:
-            self._lock = old
+            if not written:
+                self._lock = old
             raise
-        self._pending.clear()
-        self.data = updated
 
     def _drop_newest_change(self, on_disk: dict[str, Any]) -> None:
         """Forget the change that made the journal invalid, so it cannot block later saves."""
@@ -592,15 +704,51 @@ class Journal:
         if not current or not self._lock.same_passphrase(current):
             raise PassphraseError("That is not this journal's current passphrase. Nothing was changed.")
 
-    def _seal_side_copies(self, lock: pp.Lock) -> None:
-        """Seal the set-aside and before-import copies of this profile's journal (lock held)."""
-        keep = {self.path, self.backup_path, self.lock_path}
-        for copy_path in self.path.parent.glob(f"{self.path.stem}.*.json"):
-            if copy_path in keep:
-                continue
+    def profile_files(self) -> list[Path]:
+        """Every file of this profile but its lock: journal, backup, kept copies and temporaries."""
+        folder = self.path.parent
+        if not folder.is_dir():
+            return []
+        stem = self.path.stem
+        return sorted(p for p in folder.iterdir()
+                      if (p.name.startswith(f"{stem}.") or p.name.startswith(f".{stem}.")) and p != self.lock_path)
+
+    def _side_copies(self) -> list[Path]:
+        """Set-aside and before-import copies (not the journal, its backup, lock or temporaries)."""
+        return [p for p in self.profile_files()
+                if not p.name.startswith(".") and p not in (self.path, self.backup_path)]
+
+    def _reseal_side_copies(self, old: pp.Lock | None, new: pp.Lock | None) -> None:
+        """Bring every kept copy in line with the journal's lock (call with the file lock held).
+
+        Copies sealed with ``old`` are opened and sealed with ``new`` (or stored plain when the
+        passphrase is removed); plain copies are sealed when there is a lock. A copy sealed with
+        a key neither opens is left as it is. Stale temporaries, which may hold plain text, go.
+        """
+        self._remove_stale_temporaries()
+        copies = self._side_copies()
+        if new is not None and self.backup_path.exists():
+            copies.append(self.backup_path)  # a lock cut short may have left it plain
+        for copy_path in copies:
             raw = copy_path.read_bytes()
-            if pp.envelope_of(raw) is None:
-                atomic_write(copy_path, lock.seal(self.name, raw))
+            envelope = pp.envelope_of(raw)
+            if envelope is None:
+                plain = raw
+            else:
+                plain = None
+                for key in (old, new):
+                    if key is None or not key.opens(envelope):
+                        continue
+                    if key is new:
+                        break  # already sealed with the new key
+                    plain = key.unseal(envelope)
+                    break
+                if plain is None:
+                    continue
+            if new is not None:
+                atomic_write(copy_path, new.seal(self.name, plain))
+            elif envelope is not None:
+                atomic_write(copy_path, plain)
 
     # -- reading and writing parts --------------------------------------------------------
 
@@ -619,6 +767,8 @@ class Journal:
         return value if isinstance(value, str) else None
 
     def set_setting(self, key: str, value: str | None) -> None:
+        value = _clean(value)
+
         def patch(d: dict[str, Any]) -> None:
             d["settings"][key] = value
 
@@ -631,8 +781,7 @@ class Journal:
 
     def set_entry(self, key: str, value: Any) -> None:
         """Save the value of one exercise (any JSON-compatible value)."""
-        stored = {"value": copy.deepcopy(value), "updated": _now()}
-        json.dumps(stored)  # refuse values that could not be written before anything changes
+        stored = {"value": _clean(value), "updated": _now()}  # cleaned or refused at the door
 
         def patch(d: dict[str, Any]) -> None:
             d["entries"][key] = copy.deepcopy(stored)
@@ -641,8 +790,8 @@ class Journal:
 
     def record_checkin(self, kind: str, stage: str, answers: Mapping[str, int], date: str | None = None) -> None:
         """Save a check-in. Answers given on the same day update that day's check-in."""
-        record = {"kind": kind, "stage": stage, "date": date or _today(), "updated": _now(),
-                  "answers": dict(answers)}
+        record = _clean({"kind": kind, "stage": stage, "date": date or _today(), "updated": _now(),
+                         "answers": dict(answers)})
 
         def patch(d: dict[str, Any]) -> None:
             _upsert(d["checkins"], record, ("kind", "stage", "date"))
@@ -657,7 +806,7 @@ class Journal:
 
     def record_pulse(self, answers: Mapping[str, int], date: str | None = None) -> None:
         """Save a trust pulse. One pulse per day: a second one that day updates it."""
-        record = {"date": date or _today(), "updated": _now(), "answers": dict(answers)}
+        record = _clean({"date": date or _today(), "updated": _now(), "answers": dict(answers)})
 
         def patch(d: dict[str, Any]) -> None:
             _upsert(d["pulses"], record, ("date",))
@@ -676,7 +825,7 @@ class Journal:
             "exported": _now(),
             "journal": self.data,
         }
-        return _encode(package)
+        return jsonsafe.dumps(package, compact=True)  # compact: whatever is downloaded can be uploaded
 
     def export_filename(self) -> str:
         return f"trust-journal-{profile_id(self.name)}-{_today()}.json"
@@ -684,14 +833,21 @@ class Journal:
     def delete(self) -> None:
         """Remove this profile's journal, backup and set-aside copies from this computer."""
         with self._locked():
-            for path in self.path.parent.glob(f"{self.path.stem}.*"):
-                if path != self.lock_path:
-                    path.unlink(missing_ok=True)
+            for path in self.profile_files():  # temporaries too: they may hold answers in plain text
+                path.unlink(missing_ok=True)
         self.lock_path.unlink(missing_ok=True)
         if last_profile() and profile_id(last_profile()) == profile_id(self.name):
             remember_last_profile(None)
         self._pending.clear()
         self.data = new_journal(self.name)
+
+
+def _clean(value: Any) -> Any:
+    """A value every file can hold and read back, or ValueProblem with a kind message."""
+    try:
+        return jsonsafe.clean(value)
+    except jsonsafe.Unwritable as err:
+        raise ValueProblem(str(err)) from err
 
 
 def _upsert(records: list[dict[str, Any]], record: dict[str, Any], keys: tuple[str, ...]) -> None:
@@ -738,16 +894,19 @@ def _depth(value: Any) -> int:
 
 def read_import(raw: bytes) -> dict[str, Any]:
     """Check an uploaded file and return the journal it holds; ImportProblem if refused."""
-    if len(raw) > MAX_IMPORT_BYTES:
-        raise ImportProblem(
-            f"That file is {len(raw) / 1_048_576:.0f} MB, far bigger than a journal. "
-            "Please choose the file you downloaded with 'Download my journal'. Nothing was changed."
-        )
+    too_big = ImportProblem(
+        f"That file is {len(raw) / 1_048_576:.0f} MB, far bigger than a journal. "
+        "Please choose the file you downloaded with 'Download my journal'. Nothing was changed."
+    )
+    if len(raw) > MAX_UPLOAD_BYTES:
+        raise too_big
     if raw[:2] == b"PK":
         raise ImportProblem("That file is a zip archive, not a journal. Unzip it first, or choose the .json file. "
                             "Nothing was changed.")
     try:
-        package = json.loads(raw.decode("utf-8-sig"))
+        package = jsonsafe.loads(raw.decode("utf-8-sig"))
+    except jsonsafe.Unreadable as err:
+        raise ImportProblem(f"That file cannot be a journal: {err}. Nothing was changed.") from err
     except UnicodeDecodeError as err:
         raise ImportProblem("That file is not a text file, so it cannot be a journal. Nothing was changed.") from err
     except RecursionError as err:
@@ -772,6 +931,10 @@ def read_import(raw: bytes) -> dict[str, Any]:
         journal = validate(package.get("journal"))
     except JournalError as err:
         raise ImportProblem(f"That journal file could not be imported because {err}. Nothing was changed.") from err
+    # Measured as the workshop writes it, so a file that was only spaced out is not refused,
+    # and every journal accepted here can be downloaded and uploaded again.
+    if len(jsonsafe.dumps(journal, compact=True)) > MAX_JOURNAL_BYTES:
+        raise too_big
     try:
         journal["profile"]["name"] = clean_name(journal["profile"]["name"])
     except ProfileNameError as err:
@@ -795,24 +958,25 @@ def import_journal(raw: bytes, unlocked: Journal | None = None) -> tuple[Journal
     try:
         with journal._locked():
             kept = ""
-            exists = journal.path.exists()
-            existing = journal.path.read_bytes() if exists else b""
-            envelope = pp.envelope_of(existing)
-            if envelope is not None:
-                if unlocked is None or unlocked._lock is None or unlocked.path != journal.path:
+            journal._remove_stale_temporaries()
+            files = {p: p.read_bytes() for p in journal.profile_files()}
+            sealed = [env for raw_bytes in files.values() if (env := pp.envelope_of(raw_bytes)) is not None]
+            if sealed:
+                # Locked, whatever state its files are in: the import needs it open with its passphrase.
+                key = unlocked._lock if unlocked is not None and unlocked.path == journal.path else None
+                if key is None or not any(key.opens(env) or key.matches(env) for env in sealed):
                     raise ImportProblem(
                         f"The journal of '{name}' on this computer is locked with a passphrase. Open it "
                         "with its passphrase at the top of the page, then upload the file again. "
                         "Nothing was changed.")
-                try:
-                    unlocked._lock.unseal(envelope)
-                except pp.PassphraseProblem as err:
-                    raise ImportProblem(f"{err}") from err
-                journal._lock = unlocked._lock
-            if exists:
-                copy_path = journal.path.with_name(f"{journal.path.stem}.before-import-{_stamp()}.json")
-                atomic_write(copy_path, existing)
-                atomic_write(journal.backup_path, existing)
+                journal._lock = key
+            existing = files.get(journal.path)
+            if existing is not None:
+                copy_path = _kept_copy_path(journal.path, "before-import")
+                atomic_write(copy_path, existing if not sealed or pp.envelope_of(existing) else
+                             journal._lock.seal(name, existing))
+                if journal._read_copy(journal.path) is not None:
+                    atomic_write(journal.backup_path, existing)  # never a damaged file over a good backup
                 kept = f" The journal that was here before was kept as {copy_path.name}."
             atomic_write(journal.path, journal._disk_bytes(data))
     except OSError as err:

@@ -3,7 +3,9 @@
 The journal is encrypted at rest with Fernet (AES-128-CBC with an HMAC-SHA256 check) from
 the ``cryptography`` package, under a key derived from the passphrase with scrypt. The file
 on disk then holds only the profile's name (so each person can find theirs in the list),
-the scrypt settings and salt, and the sealed journal. Nobody can open it without the
+the scrypt settings and salt, a short check value of the key (so a damaged file can be told
+apart from a wrong passphrase) and the sealed journal. Nothing else, not even a date, is
+readable. Nobody can open it without the
 passphrase, and there is no way to recover it: forgetting the passphrase loses the journal.
 
 The key is derived once, when the journal is opened, and kept only in the kernel's memory.
@@ -18,6 +20,8 @@ import os
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
+
+from trust_workshop.model import jsonsafe
 
 FORMAT = "trust-workshop-locked-journal"
 VERSION = 1
@@ -80,20 +84,46 @@ class Lock:
     @classmethod
     def for_envelope(cls, passphrase: str, envelope: dict[str, Any]) -> Lock:
         kdf = envelope["kdf"]
-        return cls.derive(passphrase, base64.b64decode(kdf["salt"]), kdf["n"], kdf["r"], kdf["p"])
+        try:
+            salt = base64.b64decode(kdf["salt"], validate=True)
+        except (ValueError, TypeError) as err:  # binascii.Error is a ValueError
+            raise PassphraseProblem(DAMAGED) from err
+        if len(salt) < 8:
+            raise PassphraseProblem(DAMAGED)
+        return cls.derive(passphrase, salt, kdf["n"], kdf["r"], kdf["p"])
+
+    def check_value(self) -> str:
+        """A short value that shows whether a key is the right one, without the journal."""
+        return base64.b64encode(hmac.digest(self.key, b"trust-workshop key check", "sha256")[:12]).decode("ascii")
+
+    def matches(self, envelope: dict[str, Any]) -> bool | None:
+        """Whether this key is the one the envelope was sealed with (None: the envelope cannot say)."""
+        check = envelope.get("check")
+        if not isinstance(check, str):
+            return None
+        return hmac.compare_digest(check, self.check_value())
+
+    def opens(self, envelope: dict[str, Any]) -> bool:
+        """True when this key unseals the envelope."""
+        try:
+            self.unseal(envelope)
+        except PassphraseProblem:
+            return False
+        return True
 
     def same_passphrase(self, passphrase: str) -> bool:
         other = Lock.derive(passphrase, self.salt, self.n, self.r, self.p)
         return hmac.compare_digest(other.key, self.key)
 
-    def seal(self, name: str, plain: bytes, updated: str = "") -> bytes:
+    def seal(self, name: str, plain: bytes) -> bytes:
         from cryptography.fernet import Fernet
 
         envelope = {
             "app": "trust-workshop", "format": FORMAT, "version": VERSION,
-            "profile": {"name": name}, "updated": updated,
+            "profile": {"name": name},
             "kdf": {"name": "scrypt", "salt": base64.b64encode(self.salt).decode("ascii"),
                     "n": self.n, "r": self.r, "p": self.p},
+            "check": self.check_value(),
             "cipher": "fernet", "token": Fernet(self.key).encrypt(plain).decode("ascii"),
         }
         return json.dumps(envelope, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
@@ -103,13 +133,15 @@ class Lock:
 
         try:
             return Fernet(self.key).decrypt(envelope["token"].encode("ascii"))
-        except (InvalidToken, ValueError) as err:
-            raise PassphraseProblem(WRONG) from err
+        except (InvalidToken, ValueError, TypeError) as err:
+            raise PassphraseProblem(DAMAGED if self.matches(envelope) else WRONG) from err
 
 
 NEEDED = "This journal is locked with a passphrase. Please type its passphrase to open it."
 WRONG = ("That passphrase does not open this journal. Nothing was changed. Check for capital letters, "
          "and try again.")
+DAMAGED = ("That passphrase is right, but this copy of the journal is damaged and cannot be opened. "
+           "Nothing was changed.")
 
 
 def envelope_of(raw: bytes) -> dict[str, Any] | None:
@@ -117,7 +149,7 @@ def envelope_of(raw: bytes) -> dict[str, Any] | None:
     if FORMAT.encode() not in raw[:4096] and FORMAT.encode() not in raw[-4096:]:
         return None
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = jsonsafe.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         return None
     if not isinstance(data, dict) or data.get("format") != FORMAT:

@@ -26,13 +26,15 @@ from typing import Any
 import fastjsonschema
 
 from trust_workshop import content
-from trust_workshop.model import progress
+from trust_workshop.model import jsonsafe, progress
+from trust_workshop.model.journal import fold, real_date
 
 FORMAT = "trust-workshop-group-summary"
 VERSION = 1
 MIN_GROUP = 3
 MAX_SUMMARY_BYTES = 256 * 1024
 MAX_PSEUDONYM = 40
+MAX_HOMEWORK = 1000  # far more homework than any course sets
 
 SCHEMA = {
     "type": "object",
@@ -59,7 +61,8 @@ SCHEMA = {
         },
         "homework": {
             "type": "object", "required": ["done", "set"], "additionalProperties": False,
-            "properties": {"done": {"type": "integer", "minimum": 0}, "set": {"type": "integer", "minimum": 0}},
+            "properties": {"done": {"type": "integer", "minimum": 0, "maximum": MAX_HOMEWORK},
+                           "set": {"type": "integer", "minimum": 0, "maximum": MAX_HOMEWORK}},
         },
         "attendance": {"type": "array", "maxItems": 500,
                        "items": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}},
@@ -100,7 +103,10 @@ def build(journal_data: Mapping[str, Any], pseudonym: str, today: dt.date | None
     """The summary a participant may share, from their journal's numbers and dates only."""
     checkins = journal_data.get("checkins", [])
     pulses = journal_data.get("pulses", [])
-    homework = [v["value"] for k, v in journal_data.get("entries", {}).items() if k.startswith("homework.")]
+    homework = [v["value"] for k, v in journal_data.get("entries", {}).items()
+                if k.startswith("homework.") and isinstance(v, dict) and isinstance(v.get("value"), dict)]
+    checkins = [c for c in checkins if real_date(c.get("date"))]  # a date off the calendar is left out
+    pulses = [p for p in pulses if real_date(p.get("date"))]
     summary = {
         "format": FORMAT,
         "version": VERSION,
@@ -108,8 +114,10 @@ def build(journal_data: Mapping[str, Any], pseudonym: str, today: dt.date | None
         "created": (today or dt.date.today()).isoformat(),
         "stage_scores": progress.stage_scores(checkins),
         "pulse": [{"date": p.date, "score": p.score} for p in progress.pulse_series(pulses)],
-        "homework": {"done": sum(1 for h in homework if isinstance(h, dict) and h.get("done") is True),
-                     "set": sum(1 for h in homework if isinstance(h, dict) and (h.get("plan") or h.get("idea")))},
+        # Homework counts as set once it has a plan, an idea or a tick, so done never exceeds set.
+        "homework": {"done": min(MAX_HOMEWORK, sum(1 for h in homework if h.get("done") is True)),
+                     "set": min(MAX_HOMEWORK, sum(1 for h in homework
+                                                 if h.get("plan") or h.get("idea") or h.get("done") is True))},
         "attendance": sorted({c["date"] for c in checkins} | {p["date"] for p in pulses}),
     }
     _validator()(summary)
@@ -133,7 +141,9 @@ def parse(raw: bytes) -> dict[str, Any]:
     if raw[:2] == b"PK":
         raise SummaryProblem("it is a zip archive, not a group summary")
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
+        data = jsonsafe.loads(raw.decode("utf-8-sig"))
+    except jsonsafe.Unreadable as err:
+        raise SummaryProblem(f"it cannot be a group summary: {err}") from None
     except UnicodeDecodeError:
         raise SummaryProblem("it is not a text file") from None
     except RecursionError:
@@ -153,6 +163,9 @@ def parse(raw: bytes) -> dict[str, Any]:
         _validator()(data)
     except fastjsonschema.JsonSchemaValueException as err:
         raise SummaryProblem(f"part of it is not in the expected shape ({err.message})") from None
+    problem = meaning_problem(data)
+    if problem:
+        raise SummaryProblem(problem)
     try:
         # Cleaned as a shared one is, so 'José' typed two ways, or a name with a hidden
         # direction mark, is one person and reads as plain text.
@@ -160,6 +173,18 @@ def parse(raw: bytes) -> dict[str, Any]:
     except SummaryProblem:
         raise SummaryProblem("its pseudonym is empty or only invisible characters") from None
     return data
+
+
+def meaning_problem(summary: Mapping[str, Any]) -> str | None:
+    """What in a well-shaped summary cannot be true (a date not on the calendar, more homework
+    done than set), in plain words; None when every number and date means something."""
+    dates = [summary["created"], *(p["date"] for p in summary["pulse"]), *summary["attendance"]]
+    for day in dates:
+        if not real_date(day):
+            return f"it holds a date that is not on the calendar ({day})"
+    if summary["homework"]["done"] > summary["homework"]["set"]:
+        return "it says more homework was done than was set"
+    return None
 
 
 @dataclass
@@ -186,7 +211,7 @@ def load_many(files: Iterable[tuple[str, bytes]]) -> Loaded:
         except SummaryProblem as err:
             result.problems.append((name, str(err)))
             continue
-        key = summary["pseudonym"].casefold()
+        key = fold(summary["pseudonym"])  # one person however their pseudonym is written
         if key in by_name:
             old_name, old = by_name[key]
             if summary["created"] >= old["created"]:
@@ -216,9 +241,9 @@ class GroupView:
 def group(summaries: list[dict[str, Any]], roster: Iterable[str] = ()) -> GroupView:
     """What the dashboard shows. Averages only for groups of at least MIN_GROUP people."""
     size = len(summaries)
-    have = {s["pseudonym"].casefold() for s in summaries}
+    have = {fold(s["pseudonym"]) for s in summaries}
     wanted = dict.fromkeys(_tidy(r) for r in roster)  # tidied as pseudonyms are, so they match
-    missing = [name for name in wanted if name and name.casefold() not in have]
+    missing = [name for name in wanted if name and fold(name) not in have]
     counts = {key: sum(1 for s in summaries if key in s["stage_scores"]) for key in content.stage_keys()}
     small = size < MIN_GROUP
     averages = None

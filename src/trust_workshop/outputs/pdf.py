@@ -15,6 +15,7 @@ import json
 import re
 import shutil
 import tempfile
+import unicodedata
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
@@ -42,9 +43,31 @@ def _font_paths() -> list[str]:
     return [str(Path(matplotlib.get_data_path()) / "fonts" / "ttf"), str(emoji)]
 
 
+MAX_MARKS = 4  # combining marks kept on one letter: enough for any script's real text
+
+
+def calm_marks(text: str) -> str:
+    """At most MAX_MARKS combining marks in a row, in one linear pass.
+
+    Real writing stacks a few marks on a letter; thousands in a row ("Zalgo" text, or a paste
+    gone wrong) make typesetting take time that grows with the square of their number.
+    """
+    out, run = [], 0
+    for ch in text:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me"):
+            run += 1
+            if run > MAX_MARKS:
+                continue
+        else:
+            run = 0
+        out.append(ch)
+    return "".join(out)
+
+
 def breakable(text: str) -> str:
-    """The text with an invisible break chance inside very long words, so they wrap on paper."""
-    return LONG_WORD.sub("\\1\u200b", str(text).replace("\x00", "\ufffd"))
+    """The text as printed: few enough stacked marks to typeset quickly, and an invisible break
+    chance inside very long words, so they wrap on paper."""
+    return LONG_WORD.sub("\\1\u200b", calm_marks(str(text).replace("\x00", "\ufffd")))
 
 
 def compile_pdf(template: str, data: Mapping[str, Any], files: Mapping[str, bytes] | None = None) -> bytes:

@@ -1,0 +1,129 @@
+"""JSON in and out of the workshop's files, so that whatever is written can be read back.
+
+Two doors:
+
+* :func:`clean` takes any value a page wants to save and returns one that JSON can hold
+  and this module can read back: text with a lone surrogate (half an emoji) gets the
+  replacement character, a dict's number keys become text as JSON would make them, and
+  anything JSON cannot hold (a set, an object, infinity, a number too large to read back)
+  is refused with :class:`Unwritable`, a ``ValueError`` with a kind message.
+* :func:`loads` reads JSON text and refuses numbers too long to be real answers
+  (Python refuses to convert integers of more than 4,300 digits, with a raw ``ValueError``)
+  and NaN or infinity, with :class:`Unreadable`.
+
+Both work without recursion, so a deeply nested value cannot exhaust the stack.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from typing import Any
+
+MAX_DIGITS = 100  # integers up to this long are written and read: far below Python's 4,300-digit limit
+_TOO_BIG = 10**MAX_DIGITS
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+
+
+class Unwritable(ValueError):
+    """A value that cannot be saved as it is (``str(err)`` is a kind sentence)."""
+
+
+class Unreadable(ValueError):
+    """JSON text that holds something the workshop never writes (``str(err)`` says what)."""
+
+
+def clean_text(text: str) -> str:
+    """Text that UTF-8 can hold: a surrogate pair becomes its character, a lone half becomes U+FFFD."""
+    if not _SURROGATES.search(text):
+        return text
+    joined = _PAIR.sub(lambda m: m.group(0).encode("utf-16-le", "surrogatepass").decode("utf-16-le"), text)
+    return _SURROGATES.sub("\ufffd", joined)
+
+
+def _key(key: Any) -> str:
+    if isinstance(key, str):
+        return clean_text(key)
+    if key is None or isinstance(key, bool):
+        return json.dumps(key)  # "null", "true", "false", as json.dumps would write them
+    if isinstance(key, int):
+        _check_int(key)
+        return str(key)
+    if isinstance(key, float) and math.isfinite(key):
+        return repr(key)
+    raise Unwritable("Part of this answer has a label that cannot be saved. Nothing was changed.")
+
+
+def _check_int(value: int) -> None:
+    if abs(value) >= _TOO_BIG:  # compared, never converted: str() of a huge int itself raises
+        raise Unwritable("This answer holds a number far too large to be saved. Nothing was changed.")
+
+
+def _leaf(value: Any) -> Any:
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, int):
+        _check_int(value)
+        return int(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise Unwritable("This answer holds a number that is not a real number. Nothing was changed.")
+        return value
+    raise Unwritable("This answer holds something that cannot be saved as text or numbers. Nothing was changed.")
+
+
+def clean(value: Any) -> Any:
+    """A copy of ``value`` that JSON can hold and read back; Unwritable with a kind message if none."""
+    root: list[Any] = [None]
+    todo: list[tuple[Any, Any, Any]] = [(value, root, 0)]  # (value, container, key in container)
+    while todo:
+        item, parent, slot = todo.pop()
+        if isinstance(item, dict):
+            out: dict[str, Any] = {}
+            for k, v in item.items():
+                key = _key(k)
+                if key in out:
+                    raise Unwritable("Two parts of this answer have the same label once saved. Nothing was changed.")
+                out[key] = None
+                todo.append((v, out, key))
+            parent[slot] = out
+        elif isinstance(item, (list, tuple)):
+            seq: list[Any] = [None] * len(item)
+            todo.extend((v, seq, i) for i, v in enumerate(item))
+            parent[slot] = seq
+        else:
+            parent[slot] = _leaf(item)
+    return root[0]
+
+
+def _parse_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise Unreadable(f"it holds a number {len(text)} digits long, far too long to be an answer")
+    return int(text)
+
+
+def _parse_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise Unreadable("it holds a number too large to be an answer")
+    return value
+
+
+def _parse_constant(name: str) -> float:
+    raise Unreadable(f"it holds {name}, which is not a number")
+
+
+def loads(text: str | bytes) -> Any:
+    """Parse JSON, refusing what the workshop never writes (Unreadable). Other errors as ``json.loads``."""
+    return json.loads(text, parse_int=_parse_int, parse_float=_parse_float, parse_constant=_parse_constant)
+
+
+def dumps(value: Any, *, compact: bool = False) -> bytes:
+    """UTF-8 JSON bytes: keys sorted; compact for files people move, indented for files on disk."""
+    if compact:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
