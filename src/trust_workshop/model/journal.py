@@ -219,12 +219,14 @@ def validate(data: Any) -> dict[str, Any]:
 
 
 def real_date(text: Any) -> bool:
-    """True for a YYYY-MM-DD date that exists, from the year 2000 to a year from now."""
+    """True for a YYYY-MM-DD date that is on the calendar, in the years 2000 to 2199."""
+    if not isinstance(text, str) or len(text) != 10:
+        return False
     try:
         day = dt.date.fromisoformat(text)
-    except (TypeError, ValueError):
+    except ValueError:
         return False
-    return dt.date(2000, 1, 1) <= day <= dt.date.today() + dt.timedelta(days=366)
+    return 2000 <= day.year < 2200
 
 
 def parse(raw: bytes) -> dict[str, Any]:
@@ -365,6 +367,7 @@ class Journal:
         self.notices: list[str] = list(notices or [])
         self._pending: list[Patch] = []
         self._lock: pp.Lock | None = None
+        self._disk_raw: bytes | None = None  # the journal file's bytes as last read (lock held)
 
     # -- opening --------------------------------------------------------------------------
 
@@ -492,9 +495,13 @@ class Journal:
         path = self.path
         self._remove_stale_temporaries()
         problem = None
+        self._disk_raw = None
         if path.exists():
             try:
-                return self._decode(path.read_bytes())
+                raw = path.read_bytes()
+                data = self._decode(raw)
+                self._disk_raw = raw  # the file as it is: the next backup, with no second encoding
+                return data
             except PassphraseError as err:
                 # A copy sealed before check values existed: if the backup opens with this key,
                 # the journal file is damaged, not sealed by someone else.
@@ -614,12 +621,21 @@ class Journal:
                         patch(updated)
                     updated["updated"] = _now()
                     validate(updated)
-                    if len(jsonsafe.dumps(updated, compact=True)) > MAX_JOURNAL_BYTES:
+                    plain = _encode(updated)
+                    # The compact form (the download) is never longer than the file, so it is only
+                    # measured when the file itself is over the limit.
+                    if len(plain) > MAX_JOURNAL_BYTES and len(jsonsafe.dumps(updated, compact=True)) > \
+                            MAX_JOURNAL_BYTES:
                         raise ValueProblem("Your journal is full: it has reached the largest size that can be "
                                            "downloaded and uploaded again. This last change was not saved.")
                     self._lock = lock
-                    main = self._disk_bytes(updated)
-                    backup = self._disk_bytes(current) if self.path.exists() else None
+                    main = plain if lock is None else lock.seal(self.name, plain)
+                    if not self.path.exists():
+                        backup = None
+                    elif lock is old and self._disk_raw is not None:
+                        backup = self._disk_raw
+                    else:
+                        backup = self._disk_bytes(current)
                 except (JournalError, ValueError, TypeError) as err:
                     self._lock = old
                     if self._pending:
