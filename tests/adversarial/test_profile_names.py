@@ -150,7 +150,8 @@ def test_the_picker_lists_hostile_names_as_text_and_opens_the_right_one(data_dir
         jr.Journal.open(name).set_entry("exercise.x", n)
     panel = tw.profile_setup()
     labels = [label for label, _ in panel._picker.options]
-    assert sorted(labels[:-1]) == sorted(names) and labels[-1] == "Someone new…"
+    assert labels[0] == "Choose your name…", "with no journal open, no name is chosen for the person"
+    assert sorted(labels[1:-1]) == sorted(names) and labels[-1] == "Someone new…"
     panel._picker.value = "<b>bold</b>"
     panel._do_open()
     assert session_module.session().journal.entry("exercise.x") == 0

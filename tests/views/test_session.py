@@ -39,10 +39,16 @@ def test_creating_an_existing_name_opens_it_and_says_so(data_dir) -> None:
     assert "already exists" in panel._status.value
 
 
-def test_one_profile_opens_by_itself(data_dir) -> None:
+def test_even_the_only_profile_waits_for_one_click(data_dir) -> None:
     jr.Journal.open("Sam").set_entry("exercise.x", "mine")
     session_module.reset_session()
-    assert session_module.session().journal.name == "Sam"
+    panel = tw.profile_bar()
+    form = tw.form("hopes_worries")
+    assert session_module.session().journal is None
+    assert form._body.children == (), "nothing of Sam's shows before someone chooses Sam"
+    assert panel._continue.description == "Continue as Sam" and panel._continue in panel.children[0].children
+    panel._continue.click()
+    assert session_module.session().journal.name == "Sam" and form._body.children
 
 
 def test_with_two_profiles_nobody_is_opened_for_you(data_dir) -> None:
@@ -52,9 +58,42 @@ def test_with_two_profiles_nobody_is_opened_for_you(data_dir) -> None:
     session_module.reset_session()
     panel = tw.profile_bar()
     assert session_module.session().journal is None
-    assert panel._picker.value == "Sam"
+    assert panel._picker.value == "" and "Continue as Sam" in panel._status.value
+    panel._picker.value = "Alex"
     panel._do_open()
-    assert session_module.session().journal.name == "Sam"
+    assert session_module.session().journal.name == "Alex"
+
+
+def test_nothing_opens_after_a_delete_or_a_close_or_a_reload(data_dir) -> None:
+    jr.Journal.open("Sam").set_entry("exercise.x", "Sam's hopes")
+    s = session_module.session()
+    s.open("Alex")
+    data = tw.my_data()
+    data._do_delete()
+    assert s.journal is None
+    session_module.reset_session()  # the page is reloaded
+    assert session_module.session().journal is None
+    view = tw.form("hopes_worries")
+    assert "Sam's hopes" not in str(view._body.children)
+
+
+def test_on_a_shared_computer_no_name_is_suggested(data_dir, monkeypatch: pytest.MonkeyPatch) -> None:
+    jr.Journal.open("Sam").set_entry("exercise.x", "mine")
+    panel = tw.profile_setup()
+    panel._continue.click()
+    panel._shared.value = True  # the participant switches it on
+    assert jr.last_profile() is None
+    session_module.reset_session()
+    panel = tw.profile_setup()
+    assert panel._continue not in panel.children[0].children and panel._picker.value == ""
+    assert "This computer is shared" in panel._status.value
+    monkeypatch.setenv("TRUST_WORKSHOP_PROFILE", "Sam")
+    session_module.reset_session()
+    assert session_module.session().journal is None, "not even a configured profile opens by itself"
+    monkeypatch.delenv("TRUST_WORKSHOP_PROFILE")
+    monkeypatch.setenv("TRUST_WORKSHOP_SHARED_COMPUTER", "0")
+    session_module.reset_session()
+    assert not tw.profile_setup()._shared.value
 
 
 def test_environment_variable_names_the_profile(data_dir, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -79,6 +118,7 @@ def test_damaged_journal_notice_is_shown_in_the_panel(data_dir) -> None:
     j.path.write_bytes(b"{broken")
     session_module.reset_session()
     panel = tw.profile_bar()
+    panel._continue.click()
     assert "could not be read" in panel._status.value and "restored" in panel._status.value
 
 
@@ -86,6 +126,8 @@ def test_a_profile_just_created_is_shown_as_chosen_before_its_first_answer(data_
     panel = tw.profile_setup()
     panel._new_name.value = "Rowan"
     panel._do_create()
-    assert not jr.journal_path("Rowan").exists()  # nothing written until there is something to keep
+    assert jr.journal_path("Rowan").exists()  # kept from the moment it is made
+    session_module.reset_session()
+    assert [p.name for p in jr.list_profiles()] == ["Rowan"], "a reload before any answer keeps the profile"
     assert panel._picker.value == "Rowan" and panel._new_name not in panel.children[0].children
     assert "Working as <b>Rowan</b>" in panel._status.value

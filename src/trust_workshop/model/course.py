@@ -5,6 +5,7 @@ participants' data folder (``trust-workshop course``). An environment variable w
 
     TRUST_WORKSHOP_REGION=uk
     TRUST_WORKSHOP_RESOURCES_CHECKED=2026-11-30
+    TRUST_WORKSHOP_SHARED_COMPUTER=1
 
 Nothing here is required: without a course region, participants choose where they are, and
 without a check date they are told the numbers were correct when the workshop was written.
@@ -25,6 +26,7 @@ from trust_workshop.model import journal as jr
 FILE_NAME = "course.yaml"
 REGION_VARIABLE = "TRUST_WORKSHOP_REGION"
 CHECKED_VARIABLE = "TRUST_WORKSHOP_RESOURCES_CHECKED"
+SHARED_VARIABLE = "TRUST_WORKSHOP_SHARED_COMPUTER"  # 1, yes or true
 
 
 class CourseError(ValueError):
@@ -36,6 +38,7 @@ class Course:
     region: str | None = None  # a region key from crisis_resources.yaml, or 'elsewhere'
     checked: str | None = None  # the day the facilitator checked the numbers (YYYY-MM-DD)
     problems: tuple[str, ...] = ()  # settings that were ignored, and why
+    shared_computer: bool = False  # every page asks who is working, and suggests no name
 
 
 def course_path() -> Path:
@@ -87,12 +90,16 @@ def course() -> Course:
 
     region = first_usable((os.environ.get(REGION_VARIABLE), stored.get("region")), clean_region)
     checked = first_usable((os.environ.get(CHECKED_VARIABLE), stored.get("resources_checked")), clean_date)
-    return Course(region, checked, tuple(problems))
+    shared_env = os.environ.get(SHARED_VARIABLE, "").strip().lower()
+    shared = shared_env in ("1", "yes", "true", "on") or (not shared_env and stored.get("shared_computer") is True)
+    return Course(region, checked, tuple(problems), shared)
 
 
-def save_course(region: str | None = None, checked: str | None = None) -> Path:
+def save_course(region: str | None = None, checked: str | None = None, shared_computer: bool | None = None) -> Path:
     """Write the course settings given (others kept) to course.yaml in the data folder."""
     data = _from_file()
+    if shared_computer is not None:
+        data["shared_computer"] = bool(shared_computer)
     if region is not None:
         data["region"] = clean_region(region)
     if checked is not None:

@@ -681,6 +681,17 @@ class Journal:
             patch(data)
         self.data = data
 
+    def keep(self) -> None:
+        """Write a new profile's journal file now, so the profile exists from the moment it is made."""
+        if self.path.exists() or self.locked:
+            return
+        try:
+            with self._locked():
+                if not self.path.exists():
+                    atomic_write(self.path, self._disk_bytes(self.data))
+        except OSError as err:
+            raise SaveError(_explain_os_error(err)) from err
+
     def reload(self) -> None:
         """Read the newest file from disk, keeping any changes not saved yet."""
         try:

@@ -4,9 +4,13 @@ One :class:`Session` per kernel holds the open journal. Every exercise observes 
 ``revision`` and redraws itself when the profile, context or role changes, so a notebook
 run top to bottom (as Voila does) fills in as soon as a profile is opened.
 
-Privacy on a shared computer: a profile opens by itself only when it is the only one on
-this computer, or when ``TRUST_WORKSHOP_PROFILE`` names it. With two or more profiles,
-each person chooses their own, so nobody's answers appear for the wrong person.
+Privacy on a shared computer: nobody can tell who is at the keyboard, so no journal opens
+by itself. Each page shows nothing of anyone's answers until the person at the keyboard
+has chosen their profile on that page: one click ("Continue as Sam") for the profile used
+last, or a choice from the list. Nothing opens after a close or a delete. With the
+"this computer is shared" setting on, no name is suggested at all. Only
+``TRUST_WORKSHOP_PROFILE`` (a single-person hub, or the tests) opens a profile by itself,
+and not on a shared computer.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import traitlets
 
 from trust_workshop import content
 from trust_workshop.content import safety as safety_content
+from trust_workshop.model import course as course_model
 from trust_workshop.model import journal as jr
 from trust_workshop.views.style import CSS
 
@@ -38,7 +43,8 @@ class Session(traitlets.HasTraits):
 
     def open(self, name: str, passphrase: str | None = None) -> jr.Journal:
         journal = jr.Journal.open(name, passphrase)
-        jr.remember_last_profile(journal.name)
+        if not course_model.course().shared_computer:  # on a shared computer, no name is suggested
+            jr.remember_last_profile(journal.name)
         self.journal = journal
         self._sync_region()
         self.revision += 1
@@ -97,18 +103,14 @@ _SESSION: Session | None = None
 
 
 def session() -> Session:
-    """The kernel's session, opening a profile by itself only when that is safe."""
+    """The kernel's session. No profile opens by itself, except one named by ``TRUST_WORKSHOP_PROFILE``."""
     global _SESSION
     if _SESSION is None:
         _SESSION = Session()
         wanted = os.environ.get("TRUST_WORKSHOP_PROFILE")
         try:
-            if wanted:
+            if wanted and not course_model.course().shared_computer:
                 _SESSION.open(wanted)
-            else:
-                profiles = jr.list_profiles()
-                if len(profiles) == 1:
-                    _SESSION.open(profiles[0].name)
         except jr.JournalError:
             pass  # the profile panel explains problems when the participant acts
     return _SESSION
@@ -121,6 +123,7 @@ def reset_session() -> None:
 
 
 NEW = "__new__"
+NOBODY = ""  # the picker's "Choose your name…": on a shared computer no name is suggested
 
 
 class ProfilePanel(w.VBox):
@@ -149,6 +152,14 @@ class ProfilePanel(w.VBox):
                                 tooltip="Create a new, empty journal with this name")
         self._close = w.Button(description="Close my journal", icon="sign-out-alt",
                                tooltip="Hide your answers on this page, for example before handing the computer over")
+        self._continue = w.Button(button_style="primary", icon="book-open",
+                                  tooltip="Open the journal of the profile used last on this computer")
+        self._continue.add_class("tw-continue")
+        self._continue.on_click(lambda _: self._do_continue())
+        self._shared = w.Checkbox(
+            value=False, indent=False, layout=w.Layout(width="auto"),
+            description="This computer is shared: every page asks who is working, and suggests no name")
+        self._shared.observe(self._shared_changed, names="value")
         self._context = w.Dropdown(
             description="My relationship:",
             options=[("Not chosen yet", None)] + [(c.label, c.key) for c in content.contexts()],
@@ -184,18 +195,28 @@ class ProfilePanel(w.VBox):
             journal = self._session.journal
             profiles = jr.list_profiles()
             self._locked = {p.name for p in profiles if p.locked}
+            shared = course_model.course().shared_computer
+            self._shared.value = shared
             options = [(f"{p.name} (locked)" if p.locked else p.name, p.name) for p in profiles]
             if journal is not None and not any(p.name == journal.name for p in profiles):
-                options.append((journal.name, journal.name))  # just created: its file comes with the first answer
+                options.append((journal.name, journal.name))  # just created, its file not yet listed
             options.append(("Someone new…", NEW))
+            if journal is None and profiles:
+                options.insert(0, ("Choose your name…", NOBODY))
             self._picker.options = options
+            suggested = None if journal is not None or shared else self._suggested(profiles)
             if journal is not None:
                 self._picker.value = journal.name
+            elif suggested is not None and suggested in self._locked:
+                # A locked journal shows nothing without its passphrase: ask for it straight away.
+                self._picker.value = suggested
+                suggested = None
             else:
-                last = jr.last_profile()
-                self._picker.value = last if last in [p.name for p in profiles] else (
-                    profiles[0].name if profiles else NEW)
+                self._picker.value = NOBODY if profiles else NEW
             row = [self._picker, *self._picker_extras(self._picker.value)]
+            if suggested is not None:
+                self._continue.description = f"Continue as {suggested}"
+                row.insert(0, self._continue)
             settings = []
             if journal is not None:
                 self._context.value = journal.context
@@ -203,6 +224,8 @@ class ProfilePanel(w.VBox):
                 self._region.value = self._session.region
                 settings = [self._context, self._role] + ([self._role_help] if self._full else [])
                 settings.append(self._region)
+            if self._full:
+                settings.append(self._shared)
                 row.append(self._close)
             self.children = [w.HBox(row, layout=w.Layout(flex_flow="row wrap", align_items="center")),
                              *settings, self._status]
@@ -218,9 +241,22 @@ class ProfilePanel(w.VBox):
         if message:
             parts.append(f"<p class='tw-message' role='status'>{html.escape(message)}</p>")
         if journal is None:
-            parts.append("<p>No journal is open yet. Choose your name and press <b>Open my journal</b>, "
-                         "or choose <i>Someone new…</i> to create your profile. "
-                         "The exercises on this page fill in once a journal is open.</p>")
+            profiles = jr.list_profiles()
+            if not profiles:
+                parts.append("<p>Nobody has a profile on this computer yet. Type a first name or a nickname "
+                             "and press <b>Create my profile</b>. The exercises on this page fill in once your "
+                             "journal is open.</p>")
+            elif course_model.course().shared_computer:
+                parts.append("<p>This computer is shared, so every page asks who is working. Choose your name "
+                             "from the list and press <b>Open my journal</b>, or choose <i>Someone new…</i> to "
+                             "make your own profile. Nothing of anyone's answers shows until then.</p>")
+            else:
+                suggested = self._suggested(profiles)
+                one_click = (f"If you are <b>{html.escape(suggested)}</b>, press <b>Continue as "
+                             f"{html.escape(suggested)}</b>. Otherwise choose" if suggested else "Choose")
+                parts.append(f"<p>No journal is open on this page. {one_click} your name from the list and press "
+                             "<b>Open my journal</b>, or choose <i>Someone new…</i> to make your own profile. "
+                             "Nothing of anyone's answers shows until then.</p>")
         else:
             ctx = content.context(journal.context).label if journal.context else "not chosen yet"
             role = content.role(journal.role).label if journal.role else "not chosen yet"
@@ -229,8 +265,19 @@ class ProfilePanel(w.VBox):
                          "Your answers save automatically to your journal on this computer.</p>")
         return "".join(parts)
 
+    @staticmethod
+    def _suggested(profiles: list[jr.ProfileInfo]) -> str | None:
+        """The one-click choice: the profile used last on this computer, or the only one."""
+        names = [p.name for p in profiles]
+        last = jr.last_profile()
+        if last in names:
+            return last
+        return names[0] if len(names) == 1 else None
+
     def _picker_extras(self, choice: str | None) -> list[w.Widget]:
         """What sits beside the picker: a name box for someone new, or Open for another profile."""
+        if choice == NOBODY:
+            return []
         if choice == NEW:
             return [self._new_name, self._create]
         journal = self._session.journal
@@ -244,8 +291,35 @@ class ProfilePanel(w.VBox):
         if self._busy:
             return
         row = self.children[0]
-        rest = [c for c in row.children[1:] if c not in (self._new_name, self._create, self._open, self._passphrase)]
-        row.children = [self._picker, *self._picker_extras(change["new"]), *rest]
+        before = [c for c in row.children if c is self._continue]
+        rest = [c for c in row.children if c not in (self._continue, self._picker, self._new_name, self._create,
+                                                      self._open, self._passphrase)]
+        row.children = [*before, self._picker, *self._picker_extras(change["new"]), *rest]
+
+    def _do_continue(self) -> None:
+        name = self._suggested(jr.list_profiles())
+        if name is None:
+            return
+        if name in self._locked and not self._passphrase.value:
+            self._picker.value = name  # shows the passphrase box beside the list
+            self._draw(f"The journal of {name} is locked. Type its passphrase, then press Open my journal.")
+            self._picker.value = name
+            return
+        self._picker.value = name
+        self._do_open()
+
+    def _shared_changed(self, change: dict) -> None:
+        if self._busy:
+            return
+        try:
+            course_model.save_course(shared_computer=change["new"])
+            if change["new"]:
+                jr.remember_last_profile(None)  # suggest nobody from now on
+        except (OSError, course_model.CourseError) as err:
+            self._draw(f"The setting could not be saved: {err}")
+            return
+        self._draw("Every page now asks who is working." if change["new"] else
+                   "Pages now offer one click to continue as the person who worked last.")
 
     def _do_open(self) -> None:
         name = self._picker.value
@@ -262,7 +336,8 @@ class ProfilePanel(w.VBox):
         try:
             name = jr.clean_name(self._new_name.value)
             exists = any(p.id == jr.profile_id(name) for p in jr.list_profiles())
-            self._session.open(name)
+            journal = self._session.open(name)
+            journal.keep()  # the profile exists from this moment, answer or not
             self._new_name.value = ""
             if exists:
                 self._draw(f"A profile called '{name}' already exists, so it has been opened.")
