@@ -131,3 +131,13 @@ def test_a_profile_just_created_is_shown_as_chosen_before_its_first_answer(data_
     assert [p.name for p in jr.list_profiles()] == ["Rowan"], "a reload before any answer keeps the profile"
     assert panel._picker.value == "Rowan" and panel._new_name not in panel.children[0].children
     assert "Working as <b>Rowan</b>" in panel._status.value
+
+
+@pytest.mark.parametrize("make", [tw.profile_bar, tw.profile_setup])
+def test_close_is_beside_the_name_whenever_a_journal_is_open(data_dir, make) -> None:
+    panel = make()
+    assert panel._close not in panel.children[0].children
+    session_module.session().open("Sam")
+    assert panel._close in panel.children[0].children
+    panel._close.click()
+    assert panel._close not in panel.children[0].children and session_module.session().journal is None

@@ -7,6 +7,7 @@ problems into a kind message while the answers stay on the page.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import html
 from collections.abc import Callable
@@ -18,6 +19,7 @@ from trust_workshop.model import journal as jr
 from trust_workshop.views.session import session
 from trust_workshop.views.style import CSS
 
+TYPING_PAUSE_SECONDS = 0.7  # text saves this long after typing stops
 NO_JOURNAL = ("Open or create your profile at the top of this page to use this exercise. "
               "Your answers are saved to your own journal.")
 
@@ -55,6 +57,7 @@ class Exercise(w.VBox):
         self._session = session()
         self._needs_journal = needs_journal
         self._loading = False
+        self._save_timer: asyncio.TimerHandle | None = None  # a save waiting for typing to stop
         self._title = w.HTML()
         self._intro = w.HTML()
         self._body = w.VBox()
@@ -130,13 +133,37 @@ class Exercise(w.VBox):
 
     def save_value(self) -> bool:
         """Save this exercise's ``value`` under its journal ``key`` (the usual case)."""
+        self._cancel_pending_save()
         value = self.value
         return self.save(lambda j: j.set_entry(self.key, value))
 
+    def save_soon(self) -> None:
+        """Save ``value`` a moment after typing stops, through the same path as every save.
+
+        Text boxes send each keystroke; saving each one would write the journal dozens of times
+        a sentence. Until the save happens the status says so, never "Saved". Without a running
+        event loop (a plain Python session, the tests) it saves at once.
+        """
+        if self._loading:
+            return
+        self._cancel_pending_save()
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self.save_value()
+            return
+        self.show("Saving as you type…", "tw-muted")
+        self._save_timer = loop.call_later(TYPING_PAUSE_SECONDS, self.save_value)
+
+    def _cancel_pending_save(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.cancel()
+            self._save_timer = None
+
 
 def textarea(label: str, value: str = "", placeholder: str = "", rows: int = 3) -> w.Textarea:
-    """A labelled text box that sends its text when the participant leaves the box."""
-    box = w.Textarea(value=value, placeholder=placeholder, description=label, continuous_update=False,
+    """A labelled text box that sends its text as it is typed (the exercise saves when typing pauses)."""
+    box = w.Textarea(value=value, placeholder=placeholder, description=label, continuous_update=True,
                      rows=rows, style={"description_width": "initial"},
                      layout=w.Layout(width="100%", max_width="48em", flex_flow="column"))
     box.add_class("tw-textarea")

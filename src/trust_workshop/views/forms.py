@@ -45,13 +45,13 @@ class TextForm(Exercise):
         return merged
 
     def _changed(self, _change: dict | None = None) -> None:
-        self.save_value()
+        self.save_soon()
 
     def restored_message(self) -> str:
         saved = self.saved({})
         if saved and any(str(v).strip() for v in saved.values() if isinstance(v, str)):
-            return "Your saved answers are shown. Edit them any time; they save when you click outside the box."
-        return "Your answers save when you click outside a box."
+            return "Your saved answers are shown. Edit them any time; they save as you type."
+        return "Your answers save as you type."
 
 
 class Form(TextForm):

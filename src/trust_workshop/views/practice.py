@@ -38,7 +38,7 @@ class ApologyBuilder(Exercise):
         self._draft = textarea("My draft apology", box_text(saved.get("draft", "")), data["components"][0]["example"],
                                rows=8)
         self._feedback = w.HTML()
-        # The draft arrives when the box loses focus; clicking the button does exactly that.
+        # The draft arrives as it is typed; the button is for those who like to ask.
         self._check = w.Button(description="Check my draft", icon="check",
                                tooltip="Show which parts your draft includes (it saves as you go)")
         self._draft.observe(lambda _: self._changed(), names="value")
@@ -69,7 +69,7 @@ class ApologyBuilder(Exercise):
 
     def _changed(self) -> None:
         self._update_feedback()
-        self.save_value()
+        self.save_soon()
 
     @property
     def value(self) -> dict:
@@ -80,7 +80,7 @@ class ApologyBuilder(Exercise):
     def restored_message(self) -> str:
         if self.role == "hurt":
             return ""
-        return "Your draft saves when you click outside the box."
+        return "Your draft saves as you type."
 
 
 

@@ -224,9 +224,9 @@ class ProfilePanel(w.VBox):
                 self._region.value = self._session.region
                 settings = [self._context, self._role] + ([self._role_help] if self._full else [])
                 settings.append(self._region)
+                row.append(self._close)
             if self._full:
                 settings.append(self._shared)
-                row.append(self._close)
             self.children = [w.HBox(row, layout=w.Layout(flex_flow="row wrap", align_items="center")),
                              *settings, self._status]
             notices = journal.notices if journal is not None else []

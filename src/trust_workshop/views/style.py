@@ -39,6 +39,9 @@ CSS = """
 .tw-resources th, .tw-resources td { padding: 3px 10px 3px 0; text-align: left; vertical-align: top; }
 .tw-resources td:nth-child(3) { white-space: nowrap; }
 .tw-download { font-weight: 600; margin-left: 10px; }
+.tw-contact { font-weight: 700; font-size: 1.1em; white-space: nowrap; }
+h5.tw-need, h5.tw-response, h5.tw-part { font-size: 1.05em; margin: 10px 0 4px 0; }
+.tw-help a { text-decoration: underline; }
 .tw-caption { font-style: italic; max-width: 48em; }
 .tw-checks { list-style: none; padding-left: 0.5em; }
 .tw-agenda { border-collapse: collapse; margin: 6px 0; max-width: 72em; }
