@@ -15,7 +15,7 @@ help:
 	@echo "make lint   ruff over the code and the notebooks"
 	@echo "make nav    regenerate the previous/contents/next links in the notebooks"
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(wildcard jupyter-config/*/* jupyter-config/*/*/*)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Rebuilding Trust needs Python 3.10 or newer; found " + sys.version.split()[0])'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
 	  echo "Could not create a virtual environment. On Debian or Ubuntu: sudo apt install python3-venv"; exit 1; }
@@ -24,6 +24,10 @@ $(STAMP): pyproject.toml
 	@# An editable install skips data files: put JupyterLab's no-news settings in place by hand.
 	@mkdir -p $(VENV)/share/jupyter/lab/settings/overrides.d
 	@cp jupyter-config/lab-settings/trust-workshop.json $(VENV)/share/jupyter/lab/settings/overrides.d/
+	@mkdir -p $(VENV)/share/jupyter/voila/templates/trust-workshop $(VENV)/etc/jupyter/jupyter_server_config.d
+	@cp jupyter-config/voila-template/trust-workshop/* $(VENV)/share/jupyter/voila/templates/trust-workshop/
+	@cp jupyter-config/voila/voila.json $(VENV)/etc/jupyter/
+	@cp jupyter-config/voila/trust-workshop-voila.json $(VENV)/etc/jupyter/jupyter_server_config.d/
 	@touch $(STAMP)
 
 # Jupyter refuses to start as root unless told it may (containers, some hubs).

@@ -30,3 +30,8 @@ def test_the_wheel_contains_every_data_and_schema_file(tmp_path: Path) -> None:
     assert not missing, f"not packaged: {missing}"
     # JupyterLab's no-news settings travel with the package (Binder installs it with `pip install .`).
     assert any(n.endswith("/data/share/jupyter/lab/settings/overrides.d/trust-workshop.json") for n in names)
+    for shipped in ("/data/share/jupyter/voila/templates/trust-workshop/index.html.j2",
+                    "/data/share/jupyter/voila/templates/trust-workshop/conf.json",
+                    "/data/etc/jupyter/voila.json",
+                    "/data/etc/jupyter/jupyter_server_config.d/trust-workshop-voila.json"):
+        assert any(n.endswith(shipped) for n in names), f"the wheel lacks {shipped}"

@@ -49,12 +49,19 @@ def voila(tmp_path_factory: pytest.TempPathFactory, playwright_browser):
         yield srv
 
 
+LOCAL = ("http://127.0.0.1:", "ws://127.0.0.1:", "data:", "blob:", "about:")
+
+
 @pytest.fixture
 def page(playwright_browser):
+    """A fresh page. The test fails if the page asks anything of a host other than 127.0.0.1."""
     context = playwright_browser.new_context(viewport={"width": 1280, "height": 1000}, accept_downloads=True)
+    outside: list[str] = []
+    context.on("request", lambda request: None if request.url.startswith(LOCAL) else outside.append(request.url))
     pg = context.new_page()
     yield pg
     context.close()
+    assert outside == [], f"the page asked the internet for {sorted(set(outside))[:5]}"
 
 
 @pytest.fixture(scope="session")

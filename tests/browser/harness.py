@@ -85,7 +85,7 @@ def _wait_until_up(server: Server, timeout: float = 90) -> None:
 
 
 @contextlib.contextmanager
-def server(kind: str, tmp: Path, profile: str | None = "Browser tester") -> Iterator[Server]:
+def server(kind: str, tmp: Path, profile: str | None = "Browser tester", extra: tuple[str, ...] = ()) -> Iterator[Server]:
     """Start ``jupyter lab`` or ``voila`` on 127.0.0.1 with a token; stop it afterwards."""
     tmp.mkdir(parents=True, exist_ok=True)
     # Serve a copy: JupyterLab autosaves notebooks (with outputs) and writes checkpoints,
@@ -119,6 +119,7 @@ def server(kind: str, tmp: Path, profile: str | None = "Browser tester") -> Iter
         raise ValueError(kind)
     if hasattr(os, "geteuid") and os.geteuid() == 0 and kind == "lab":
         cmd.append("--allow-root")
+    cmd.extend(extra)
     log = tmp / f"{kind}.log"
     with open(log, "w") as fh:
         process = subprocess.Popen(cmd, env=env, stdout=fh, stderr=subprocess.STDOUT, cwd=root)

@@ -135,7 +135,7 @@ def test_report_and_handout_download_as_pdfs_in_the_browser(lab, page, tmp_path:
     harness.open_notebook(page, lab, "workshop/09-my-journey.ipynb")
     harness.run_all(page)
     box = page.locator(f"{harness.PANEL} .tw-exercise:has(h4:text-is('Export my report (PDF)'))")
-    box.locator("button:has-text('Make my report (PDF)')").click()
+    box.locator("button:has-text('Make my report')").click()
     link = box.locator("a.tw-download")
     link.wait_for(timeout=90_000)  # the first report imports matplotlib and Typst's fonts
     with page.expect_download() as info:
@@ -146,7 +146,7 @@ def test_report_and_handout_download_as_pdfs_in_the_browser(lab, page, tmp_path:
     harness.open_notebook(page, lab, "workshop/03-transparency-and-dialogue.ipynb")
     harness.run_all(page)
     take = page.locator(f"{harness.PANEL} .tw-exercise:has(h4:text-is('Take it with you'))")
-    take.locator("button:has-text('Make the handout (PDF)')").click()
+    take.locator("button:has-text('Make handout')").click()
     take.locator("a.tw-download").wait_for(timeout=90_000)
     with page.expect_download() as info:
         take.locator("a.tw-download").click()

@@ -93,3 +93,34 @@ def test_thoughts_of_self_harm_in_the_uk_show_samaritans_in_voila(voila, page, a
     page.screenshot(path=str(artifacts / "voila-safety-self-harm-uk.png"))
     check.locator("button:has-text('Clear my answers')").click()
     check.locator("text=says nothing either way").wait_for(timeout=15_000)
+
+
+def test_the_shipped_voila_configuration_reaps_kernels_after_their_pages_close(tmp_path_factory, playwright_browser,
+                                                                               artifacts: Path) -> None:
+    """The package's voila.json culls idle kernels whose page has gone (Voila's own shutdown
+    request is refused with a 403, a known Voila problem). The shipped timeout (10 minutes)
+    is shortened here only so the test is quick: the mechanism is the shipped one."""
+    import json
+    import sys
+    import time
+
+    shipped = json.loads((Path(sys.prefix) / "etc" / "jupyter" / "voila.json").read_text())
+    cull = shipped["MappingKernelManager"]
+    assert cull["cull_idle_timeout"] > 0 and cull["cull_connected"] is False, "the installed config culls"
+    assert shipped["VoilaConfiguration"]["template"] == "trust-workshop"
+    tmp = tmp_path_factory.mktemp("voila-cull")
+    quick = ("--MappingKernelManager.cull_idle_timeout=6", "--MappingKernelManager.cull_interval=2")
+    with harness.server("voila", tmp, extra=quick) as srv:
+        context = playwright_browser.new_context(viewport={"width": 1280, "height": 900})
+        for _ in range(2):
+            pg = context.new_page()
+            pg.goto(srv.url("voila/render/workshop/09-my-journey.ipynb"), timeout=120_000)
+            pg.locator(".tw-exercise h4:text-is('Where to get help')").wait_for(timeout=120_000)
+            pg.close()
+        context.close()
+        assert srv.kernel_pids(), "each page had a kernel while it was open"
+        deadline = time.monotonic() + 60
+        while srv.kernel_pids() and time.monotonic() < deadline:
+            time.sleep(1)
+        assert srv.kernel_pids() == [], "kernels of closed pages must be shut down"
+        assert "Culling kernel" in srv.log.read_text() or "cull" in srv.log.read_text().lower()

@@ -26,15 +26,16 @@ class HandoutDownload(Exercise):
     def build(self) -> list[w.Widget]:
         self._paper = w.ToggleButtons(options=[("A4", "a4"), ("US Letter", "letter")], value="a4",
                                       description="Paper:", style={"description_width": "initial"})
-        make = w.Button(description="Make the handout (PDF)", icon="file-pdf", tooltip="Build the PDF to download")
+        make = w.Button(description="Make handout", icon="file-pdf",
+                        tooltip="Build this stage's handout as a PDF; a Save button appears beside this one")
         make.on_click(lambda _: self._make())
         self._link = w.HTML()
-        return [self._paper, w.HBox([make, self._link], layout=w.Layout(align_items="center"))]
+        return [self._paper, w.HBox([make, self._link], layout=w.Layout(align_items="center", flex_flow="row wrap"))]
 
     def _make(self) -> None:
         name = f"handout-{self.stage.notebook}.pdf"
-        self._link.value = download_link(pdf.handout(self.stage.key, self._paper.value), name, f"Save {name}",
-                                         mime="application/pdf")
+        self._link.value = download_link(pdf.handout(self.stage.key, self._paper.value), name, "Save handout",
+                                         mime="application/pdf", note=f"Ready: {name}")
 
 
 class ReportDownload(Exercise):
@@ -51,13 +52,15 @@ class ReportDownload(Exercise):
                        for key in sorted(entries) if writing.as_text(entries[key]["value"])}
         self._paper = w.ToggleButtons(options=[("A4", "a4"), ("US Letter", "letter")], value="a4",
                                       description="Paper:", style={"description_width": "initial"})
-        make = w.Button(description="Make my report (PDF)", icon="file-pdf", tooltip="Build the PDF to download")
+        make = w.Button(description="Make my report", icon="file-pdf",
+                        tooltip="Build your report as a PDF; a Save button appears beside this one")
         make.on_click(lambda _: self._make())
         self._link = w.HTML()
         choose = (w.HTML(paragraph("Include these in the report (optional):")) if self._ticks
                   else w.HTML(paragraph("You have not written anything yet, so only charts will be included.",
                                         "tw-muted")))
-        return [choose, *self._ticks.values(), self._paper, w.HBox([make, self._link])]
+        return [choose, *self._ticks.values(), self._paper,
+                w.HBox([make, self._link], layout=w.Layout(align_items="center", flex_flow="row wrap"))]
 
     @property
     def included(self) -> list[str]:
@@ -68,8 +71,8 @@ class ReportDownload(Exercise):
         name = f"my-progress-report-{self.journal.export_filename().removeprefix('trust-journal-')}"
         name = name.removesuffix(".json") + ".pdf"
         data = pdf.report(self.journal.data, self.included, self._paper.value)
-        self._link.value = download_link(data, name, f"Save {name}", mime="application/pdf")
-        self.show("Your report is ready: click the link to save it. It is private to you.", "tw-saved")
+        self._link.value = download_link(data, name, "Save my report", mime="application/pdf",
+                                         note="Ready. It is private to you.")
 
 
 def handout_download(stage_key: str) -> HandoutDownload:

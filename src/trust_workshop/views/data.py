@@ -15,11 +15,18 @@ from trust_workshop.model import passphrase as pp
 from trust_workshop.views.exercise import Exercise, esc, paragraph
 
 
-def download_link(data: bytes, filename: str, label: str, mime: str = "application/json") -> str:
-    """An HTML link that makes the browser save ``data`` as ``filename``."""
+def download_link(data: bytes, filename: str, label: str, mime: str = "application/json", note: str = "") -> str:
+    """A 'Save' button (a link the browser saves as ``filename``), with a short note beside it.
+
+    A kernel cannot start a download by itself, so the file is made by the first button and
+    saved by this one, placed right beside it, looking like a button and saying what it does.
+    """
     payload = base64.b64encode(data).decode("ascii")
-    return (f"<a class='tw-download' download='{esc(filename)}' "
-            f"href='data:{mime};base64,{payload}'>{esc(label)}</a>")
+    size = f"{len(data) / 1024:,.0f} KB" if len(data) >= 1024 else f"{len(data)} bytes"
+    aside = f"<span class='tw-ready' role='status'>{esc(note)}</span>" if note else ""
+    return (f"<span class='tw-save-row'><a class='tw-download' role='button' download='{esc(filename)}' "
+            f"title='Save {esc(filename)} ({size}) on this device' "
+            f"href='data:{mime};base64,{payload}'>⬇ {esc(label)}</a>{aside}</span>")
 
 
 class MyData(Exercise):
@@ -33,7 +40,8 @@ class MyData(Exercise):
 
     def build(self) -> list[w.Widget]:
         self._prepare = w.Button(description="Download my journal", icon="download",
-                                 tooltip="Make a file of everything in your journal to save on your device")
+                                 tooltip="Make a file of everything in your journal, then save it with the "
+                                         "button that appears beside this one")
         self._prepare.on_click(lambda _: self._make_link())
         self._link = w.HTML()
         self._upload = w.FileUpload(accept=".json,application/json", multiple=False,
@@ -132,10 +140,8 @@ class MyData(Exercise):
         if journal is None:
             return
         journal.reload()
-        self._link.value = download_link(journal.export_bytes(), journal.export_filename(),
-                                         f"Save {journal.export_filename()}")
-        self.show("Your file is ready: click the link to save it. Keep it somewhere private: "
-                  "it holds everything you wrote.", "tw-saved")
+        self._link.value = download_link(journal.export_bytes(), journal.export_filename(), "Save my journal",
+                                         note="Ready. Keep it somewhere private: it holds everything you wrote.")
 
     def _on_upload(self, change: dict) -> None:
         files = change["new"]

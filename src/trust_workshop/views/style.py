@@ -38,7 +38,13 @@ CSS = """
 .tw-resources { border-collapse: collapse; margin: 6px 0; }
 .tw-resources th, .tw-resources td { padding: 3px 10px 3px 0; text-align: left; vertical-align: top; }
 .tw-resources td:nth-child(3) { white-space: nowrap; }
-.tw-download { font-weight: 600; margin-left: 10px; }
+.tw-save-row { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 6px 10px; margin-left: 8px; }
+a.tw-download { display: inline-block; font-weight: 600; padding: 5px 14px; border-radius: 3px;
+  background: #0072B2; color: #fff !important; text-decoration: none; line-height: 1.4; }
+a.tw-download:hover { background: #005a8c; }
+a.tw-download:focus-visible { outline: 3px solid #E69F00; outline-offset: 2px; }
+.tw-ready { color: var(--jp-success-color1, #00684a); font-weight: 600; }
+.tw-exercise button.jupyter-button { white-space: normal !important; height: auto !important; min-height: 28px; }
 .tw-contact { font-weight: 700; font-size: 1.1em; white-space: nowrap; }
 h5.tw-need, h5.tw-response, h5.tw-part { font-size: 1.05em; margin: 10px 0 4px 0; }
 .tw-help a { text-decoration: underline; }
