@@ -85,7 +85,8 @@ def _wait_until_up(server: Server, timeout: float = 90) -> None:
 
 
 @contextlib.contextmanager
-def server(kind: str, tmp: Path, profile: str | None = "Browser tester", extra: tuple[str, ...] = ()) -> Iterator[Server]:
+def server(kind: str, tmp: Path, profile: str | None = "Browser tester",
+           extra: tuple[str, ...] = ()) -> Iterator[Server]:
     """Start ``jupyter lab`` or ``voila`` on 127.0.0.1 with a token; stop it afterwards."""
     tmp.mkdir(parents=True, exist_ok=True)
     # Serve a copy: JupyterLab autosaves notebooks (with outputs) and writes checkpoints,
