@@ -65,8 +65,14 @@ class Server:
         """Process ids of the kernels this server started."""
         import psutil
 
-        return [p.pid for p in psutil.Process(self.process.pid).children(recursive=True)
-                if "ipykernel" in " ".join(p.cmdline())]
+        found = []
+        for p in psutil.Process(self.process.pid).children(recursive=True):
+            try:
+                if p.status() != psutil.STATUS_ZOMBIE and "ipykernel" in " ".join(p.cmdline()):
+                    found.append(p.pid)
+            except psutil.Error:  # gone, or a zombie its server has not collected yet: not running
+                continue
+        return found
 
 
 def _wait_until_up(server: Server, timeout: float = 90) -> None:

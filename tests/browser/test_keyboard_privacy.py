@@ -71,13 +71,21 @@ def test_no_journal_opens_until_chosen_even_after_a_delete(voila_shared, page, a
     assert any(SAM_SECRET in t.input_value() for t in page.locator("textarea").all())
 
 
-def test_typed_text_is_saved_without_leaving_the_box_and_survives_a_reload(voila, page) -> None:
+def test_typed_text_is_saved_without_leaving_the_box_and_survives_a_reload(voila_shared, page) -> None:
+    voila = voila_shared  # its own data folder: the other browser tests' journal stays untouched
     _render(page, voila, "workshop/01-uncover-the-impact.ipynb")
+    profile = page.locator(".tw-profile").first
+    profile.locator("button:has-text('Continue as')").click()
+    profile.locator(":text('Working as')").wait_for(timeout=20_000)
     box = page.locator(".tw-exercise:has(h4:text-is('Reflection')) textarea").first
     box.click()
     box.type("typed, never left the box", delay=20)
     status = page.locator(".tw-exercise:has(h4:text-is('Reflection')) .tw-saved")
     status.wait_for(timeout=15_000)  # "Saved" appears only once the journal has it
     _render(page, voila, "workshop/01-uncover-the-impact.ipynb")
+    profile = page.locator(".tw-profile").first
+    profile.locator("button:has-text('Continue as')").click()
+    profile.locator(":text('Working as')").wait_for(timeout=20_000)
+    page.wait_for_timeout(500)
     again = page.locator(".tw-exercise:has(h4:text-is('Reflection')) textarea").first
     assert again.input_value() == "typed, never left the box"
