@@ -122,6 +122,11 @@ def kept_rates(promises: list[dict[str, Any]]) -> list[WeekRate]:
     return [WeekRate(week, made, kept) for week, (made, kept) in sorted(weeks.items())]
 
 
+def open_promises(promises: list[dict[str, Any]]) -> int:
+    """Promises still "not yet": not counted in any rate, and shown apart."""
+    return sum(1 for p in promises if isinstance(p, dict) and p.get("kept") == "not yet")
+
+
 def overall_kept_rate(log: list[dict[str, Any]]) -> float | None:
     rates = kept_rates(log)
     made = sum(r.made for r in rates)

@@ -8,6 +8,7 @@ imported file), without recursion.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -90,6 +91,8 @@ def _labels(key: str) -> dict[str, str]:
             ex = content.exercise(name)
             for field in (*ex.get("fields", ()), *ex.get("record_fields", ())):
                 labels[field["id"]] = field["label"]
+            for comp in ex.get("components", ()):  # the apology builder's parts, by name
+                labels[comp["key"]] = comp["name"]
     except (KeyError, TypeError):
         pass
     for field, label in FIXED_LABELS.items():
@@ -117,6 +120,17 @@ def _record_text(record: dict, labels: dict[str, str]) -> str:
     return " · ".join(pieces)
 
 
+def when(stamp: Any) -> str:
+    """A saved time in ordinary words ('2 December 2026, 01:56'), or '' if it is not a time."""
+    try:
+        moment = dt.datetime.fromisoformat(str(stamp))
+    except ValueError:
+        return ""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return f"{moment.day} {moment:%B %Y, %H:%M}"
+
+
 def parts(key: str, value: Any) -> list[Part]:
     """The entry's answers in order, each with the question it answers. Empty answers are left out."""
     labels = _labels(key)
@@ -127,6 +141,8 @@ def parts(key: str, value: Any) -> list[Part]:
                 text = "yes" if answer is True else ""
             elif field == "idea" and isinstance(answer, str):
                 text = labels.get(answer, answer).strip()
+            elif field == "covered" and isinstance(answer, list):
+                text = ", ".join(labels.get(a, _humane(a)) for a in answer if isinstance(a, str))
             else:
                 text = as_text(answer)
             if text:

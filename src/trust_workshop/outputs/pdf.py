@@ -151,7 +151,9 @@ def _worksheet(entry: str, stage_key: str) -> dict[str, Any]:
         return {"kind": "numbered", "title": ex["title"], "intro": ex["intro"], "count": ex.get("max_items", 6)}
     if func == "apology_builder":
         ex = content.exercise("apology_builder")
-        return {"kind": "ticks", "title": ex["title"], "intro": "Tick each part your apology includes.",
+        return {"kind": "ticks", "title": ex["title"],
+                "intro": "Write your draft apology on the lines, then tick each part it includes.",
+                "draft": {"label": "My draft apology", "lines": 10},
                 "groups": [{"name": "", "options": [f"{c['name']}: {c['what']}" for c in ex["components"]]},
                            {"name": ex["hurt_title"], "options": ex["hurt_options"]}],
                 "columns": 1, "own": 4}
@@ -259,7 +261,7 @@ def report_data(journal_data: Mapping[str, Any], include: list[str] = (), paper_
         charts.radar_caption(latest, baseline), 70)
     add("Trust pulse", "pulse.png", charts.pulse_chart(points) if points else None, charts.pulse_caption(points), 95)
     add("Promises kept", "promises.png", charts.kept_rate_chart(rates) if rates else None,
-        charts.kept_rate_caption(rates), 85)
+        charts.kept_rate_caption(rates, prog.open_promises(promises if isinstance(promises, list) else [])), 85)
     if any(c.change is not None for c in changes):
         add("Baseline and final check-in", "prepost.png", charts.pre_post_chart(changes),
             charts.pre_post_caption(changes), 95)

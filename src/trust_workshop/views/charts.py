@@ -166,12 +166,16 @@ def kept_rate_chart(rates: Sequence) -> Figure:
     return fig
 
 
-def kept_rate_caption(rates: Sequence) -> str:
+def kept_rate_caption(rates: Sequence, still_open: int = 0) -> str:
+    """The chart in words. Promises still "not yet" are not in any rate; they are counted apart."""
+    pending = (f" {still_open} promise{' is' if still_open == 1 else 's are'} still open (\"not yet\") and "
+               "not counted until marked kept or not." if still_open else "")
     if not rates:
-        return "No promises have been marked kept or not kept yet, so there is nothing to draw."
+        return "No promises have been marked kept or not kept yet, so there is nothing to draw." + pending
     parts = [f"week of {r.week}: {r.kept} of {r.made} kept" for r in rates]
     made, kept = sum(r.made for r in rates), sum(r.kept for r in rates)
-    return f"Promises kept by week: {'; '.join(parts)}. In all, {kept} of {made} ({round(100 * kept / made)}%)."
+    return (f"Promises kept by week, counting only those already settled: {'; '.join(parts)}. In all, {kept} of "
+            f"{made} ({round(100 * kept / made)}%).{pending}")
 
 
 def tally_chart(weeks: Sequence[tuple[str, int, int]]) -> Figure:

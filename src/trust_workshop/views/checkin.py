@@ -232,7 +232,7 @@ class WholeCheckin(Exercise):
         self._next.disabled = self._page == stage_count - 1
         done = sum(1 for key in self._answers if progress.checkin_score(key, self.answers(key)) is not None)
         self._summary.value = paragraph(
-            f"{done} of {stage_count} stages fully answered. Your readings appear in 'Seeing your progress'.",
+            f"{done} of {stage_count} stages fully answered. Your readings appear in 'My journey' (notebook 09).",
             "tw-muted")
 
     def _changed(self, stage_key: str, item_id: str, value: int | None) -> None:

@@ -7,6 +7,8 @@ and the kernel only turns its count into minutes and seconds.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import ipywidgets as w
 
 from trust_workshop import content
@@ -245,11 +247,37 @@ class ShareSummary(Exercise):
             self._result.value = paragraph(str(err), "tw-warning")
             return
         raw = sm.encode(summary)
+        scores = "".join(f"<li>{esc(content.stage(k).title)}: {v} of 100</li>"
+                         for k, v in summary["stage_scores"].items() if k in content.stage_keys())
+        pulse = summary["pulse"]
+        pulse_words = (f"{len(pulse)} trust pulse{'s' if len(pulse) != 1 else ''}, the latest {pulse[-1]['score']} "
+                       f"of 100 (on {_day(pulse[-1]['date'])})" if pulse else "no trust pulse yet")
+        days = summary["attendance"]
+        attended = (f"{len(days)} session{'s' if len(days) != 1 else ''}, from {_day(days[0])} to {_day(days[-1])}"
+                    if days else "no sessions yet")
+        hw = summary["homework"]
         self._result.value = (
-            paragraph("This is the whole file, exactly as your facilitator will receive it:")
-            + f"<pre class='tw-preview'>{esc(raw.decode('utf-8'))}</pre>"
-            + download_link(raw, sm.filename(summary), f"Save {sm.filename(summary)}")
-            + paragraph("Send it to your facilitator privately. You can make a new one at any time.", "tw-muted"))
+            paragraph("This is everything the file holds, in words:")
+            + "<ul class='tw-summary'>"
+            + f"<li><b>Your pseudonym:</b> <bdi>{esc(summary['pseudonym'])}</bdi></li>"
+            + f"<li><b>Stage scores:</b> {'<ul>' + scores + '</ul>' if scores else 'none complete yet'}</li>"
+            + f"<li><b>Trust pulse:</b> {esc(pulse_words)}</li>"
+            + f"<li><b>Homework:</b> {hw['done']} of {hw['set']} commitments marked done</li>"
+            + f"<li><b>Taking part:</b> {esc(attended)}</li></ul>"
+            + "<details><summary>The exact file, as your facilitator receives it</summary>"
+            + f"<pre class='tw-preview'>{esc(raw.decode('utf-8'))}</pre></details>"
+            + "<p>" + download_link(raw, sm.filename(summary), "Save my summary",
+                                    note="Send it to your facilitator privately.") + "</p>"
+            + paragraph("You can make a new one at any time.", "tw-muted"))
+
+
+def _day(iso: str) -> str:
+    """'2026-11-05' as '5 November 2026'."""
+    try:
+        day = dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.day} {day:%B %Y}"
 
 
 def session_plan(stage_key: str = "safety", fmt: str = "weekly") -> SessionPlan:

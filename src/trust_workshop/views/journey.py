@@ -60,7 +60,7 @@ class Journey(Exercise):
         if rates:
             kept.append(w.Image(value=charts.png(charts.kept_rate_chart(rates)), format="png",
                                 layout=w.Layout(max_width="680px")))
-        kept.append(w.HTML(paragraph(charts.kept_rate_caption(rates), "tw-caption")))
+        kept.append(w.HTML(paragraph(charts.kept_rate_caption(rates, pm.open_promises(promises)), "tw-caption")))
         self._show = w.Checkbox(value=False, indent=False, description="Show my saved reflections and writing",
                                 tooltip="They stay hidden until you tick this, in case someone can see your screen")
         self._writing = w.HTML()
@@ -75,7 +75,8 @@ class Journey(Exercise):
         for key, stored in sorted(self.journal.data["entries"].items()):
             found = writing.parts(key, stored["value"])
             if found:
-                saved = f"<small>(saved {esc(stored['updated'])})</small>"
+                moment = writing.when(stored.get("updated"))
+                saved = f"<small>(saved {esc(moment)})</small>" if moment else ""
                 body = "".join((f"<p class='tw-part'><i>{esc(part.label)}</i></p>" if part.label else "")
                                + f"<div style='white-space: pre-wrap; margin: 0 0 6px 0'>{esc(part.text)}</div>"
                                for part in found)

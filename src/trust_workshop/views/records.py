@@ -159,7 +159,8 @@ class RecordList(Exercise):
 
 def _kept_chart(records: list[dict]) -> tuple[bytes | None, str]:
     rates = pm.kept_rates(records)
-    return (charts.png(charts.kept_rate_chart(rates)) if rates else None, charts.kept_rate_caption(rates))
+    return (charts.png(charts.kept_rate_chart(rates)) if rates else None,
+            charts.kept_rate_caption(rates, pm.open_promises(records)))
 
 
 def _tally_chart(records: list[dict]) -> tuple[bytes | None, str]:
