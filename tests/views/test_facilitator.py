@@ -92,3 +92,55 @@ def test_share_summary_shows_exactly_what_is_downloaded(opened) -> None:
     preview = re.search(r"<pre class='tw-preview'>(.*?)</pre>", view._result.value, re.S).group(1)
     assert preview == shared.decode().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace(
         '"', "&quot;").replace("'", "&#x27;")
+
+
+def test_the_timer_buttons_say_what_they_do_and_next_block_keeps_it_running() -> None:
+    view = tw.session_plan("safety", "weekly")
+    labels = {b.description for b in (view._start, view._pause, view._restart, view._prev, view._next)}
+    assert labels == {"Start timer", "Pause timer", "Restart block", "Previous block", "Next block"}
+    assert view._play.layout.display == "none", "the unlabelled icon controls are not shown"
+    view._start.click()
+    assert view._play.playing and view._start.disabled and not view._pause.disabled
+    view._play.value = 30
+    view._next.click()
+    assert view._block == 1 and view._play.value == 0 and view._play.playing, "the clock runs on into the next block"
+    view._pause.click()
+    view._play.value = 12
+    view._restart.click()
+    assert view._play.value == 0 and not view._play.playing
+
+
+def _summary(name: str) -> bytes:
+    import json
+
+    from trust_workshop.model import summary as sm
+
+    return json.dumps({"format": sm.FORMAT, "version": sm.VERSION, "pseudonym": name, "created": "2026-11-01",
+                       "stage_scores": {"safety": 50}, "pulse": [], "homework": {"done": 1, "set": 2},
+                       "attendance": ["2026-10-01", "2026-11-01"]}).encode()
+
+
+def _choose(board, files) -> None:
+    import datetime as dt
+
+    board._upload.value = tuple({"name": n, "type": "application/json", "size": len(r), "content": memoryview(r),
+                                 "last_modified": dt.datetime(2026, 1, 1)} for n, r in files)
+
+
+def test_choosing_files_again_never_calls_a_file_a_copy_of_itself_and_names_stay_off_the_counts() -> None:
+    board = tw.group_dashboard()
+    files = [(f"{n}.json", _summary(n)) for n in ("Alex", "Jo", "Sam", "Kim")]
+    _choose(board, files[:2])
+    _choose(board, files)
+    assert board.view.size == 4 and board.loaded.problems == []
+    page = " ".join(c.value for c in board._out.children if hasattr(c, "value"))
+    assert "Sessions attended:</b> from 2 to 2 per person" in page
+    assert not any(f"{n} 2" in page for n in ("Alex", "Jo", "Sam", "Kim")), "no name beside a count"
+    assert "areas the group may want to focus on" not in page
+
+
+def test_a_small_group_shows_no_attendance_or_homework_figures() -> None:
+    board = tw.group_dashboard()
+    _choose(board, [("a.json", _summary("Alex")), ("b.json", _summary("Jo"))])
+    page = " ".join(c.value for c in board._out.children if hasattr(c, "value"))
+    assert "Sessions attended" not in page and "Homework" not in page and "Averages appear from 3" in page

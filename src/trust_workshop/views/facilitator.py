@@ -8,6 +8,7 @@ and the kernel only turns its count into minutes and seconds.
 from __future__ import annotations
 
 import datetime as dt
+import statistics
 
 import ipywidgets as w
 
@@ -55,15 +56,26 @@ class SessionPlan(Exercise):
         self._agenda = w.HTML()
         self._clock = w.HTML()
         self._now = w.HTML()
+        # The Play widget keeps time in the browser; its own controls are unlabelled icons, so it is
+        # hidden and driven by buttons that say what they do (and have names for screen readers).
         self._play = w.Play(value=0, min=0, max=600, step=1, interval=1000, description="Timer",
-                            show_repeat=False)
+                            show_repeat=False, layout=w.Layout(display="none"))
         self._play.observe(lambda _: self._tick(), names="value")
+        self._play.observe(lambda _: self._show_running(), names="playing")
+        self._start = w.Button(description="Start timer", icon="play", button_style="primary",
+                               tooltip="Start counting down this block")
+        self._pause = w.Button(description="Pause timer", icon="pause", tooltip="Stop the clock for a moment")
+        self._restart = w.Button(description="Restart block", icon="undo", tooltip="Put this block's time back")
+        self._start.on_click(lambda _: setattr(self._play, "playing", True))
+        self._pause.on_click(lambda _: setattr(self._play, "playing", False))
+        self._restart.on_click(lambda _: self._restart_block())
         self._prev = w.Button(description="Previous block", icon="step-backward", tooltip="Go back one block")
         self._next = w.Button(description="Next block", icon="step-forward", tooltip="Move on to the next block")
         self._prev.on_click(lambda _: self._go(-1))
         self._next.on_click(lambda _: self._go(+1))
         self._details = w.HTML()
-        timer = w.VBox([self._clock, w.HBox([self._play, self._prev, self._next],
+        timer = w.VBox([self._clock, w.HBox([self._play, self._start, self._pause, self._restart, self._prev,
+                                             self._next],
                                             layout=w.Layout(align_items="center", flex_flow="row wrap")), self._now],
                        layout=w.Layout(border="2px solid #0072B2", padding="8px 14px", margin="8px 0"))
         self._heading = w.HTML()
@@ -83,8 +95,23 @@ class SessionPlan(Exercise):
         return pm.agenda(self._stage_key, self._fmt)
 
     def _go(self, step: int) -> None:
+        """Move to another block. A running timer runs on into it, from the block's full time."""
+        running = bool(self._play.playing)
         self._block = max(0, min(len(self.blocks) - 1, self._block + step))
         self._draw()
+        if running:
+            self._play.playing = True
+
+    def _restart_block(self) -> None:
+        running = bool(self._play.playing)
+        self._play.playing = False
+        self._play.value = 0
+        self._play.playing = running
+        self._tick()
+
+    def _show_running(self) -> None:
+        running = bool(self._play.playing)
+        self._start.disabled, self._pause.disabled = running, not running
 
     def _draw(self) -> None:
         plan, blocks, stage = pm.plan(self._stage_key), self.blocks, content.stage(self._stage_key)
@@ -117,6 +144,7 @@ class SessionPlan(Exercise):
         self._play.playing = False
         self._play.max = blocks[self._block]["minutes"] * 60
         self._play.value = 0
+        self._show_running()
         self._tick()
 
     def remaining(self) -> int:
@@ -165,8 +193,9 @@ class GroupDashboard(Exercise):
     def build(self) -> list[w.Widget]:
         self._roster = w.Textarea(description="Pseudonyms:", placeholder="Blue Heron\nAna\nTeam member 3",
                                   rows=4, style={"description_width": "initial"}, continuous_update=False)
-        self._upload = w.FileUpload(accept=".json,application/json", multiple=True, description="Upload summaries",
-                                    tooltip="Choose the summary files participants sent you")
+        self._upload = w.FileUpload(accept=".json,application/json", multiple=True, description="Add summary files",
+                                    tooltip="Choose the summary files participants sent you; choosing a file "
+                                            "already loaded changes nothing")
         self._clear = w.Button(description="Clear", icon="times", tooltip="Forget the loaded files")
         self._out = w.VBox()
         self._roster.observe(lambda _: self._draw(), names="value")
@@ -178,7 +207,10 @@ class GroupDashboard(Exercise):
     def _on_upload(self, change: dict) -> None:
         if not change["new"]:
             return
-        self._files.extend((f["name"], bytes(f["content"])) for f in change["new"])
+        for f in change["new"]:
+            item = (f["name"], bytes(f["content"]))
+            if item not in self._files:  # the same file chosen again is not a second copy of itself
+                self._files.append(item)
         self._upload.value = ()
         self._draw()
 
@@ -195,20 +227,25 @@ class GroupDashboard(Exercise):
         if view.stage_averages:
             rows = "".join(f"<tr><td>{esc(content.stage(k).title)}</td><td>{v:.0f}</td>"
                            f"<td>{view.stage_counts[k]}</td></tr>" for k, v in view.stage_averages.items())
-            parts.append(w.HTML("<h5>Stage averages (0-100): areas the group may want to focus on</h5>"
-                                "<table class='tw-agenda'><thead><tr><th>Stage</th><th>Average</th><th>People</th>"
+            parts.append(w.HTML("<h5>Stage averages (0 to 100)</h5>"
+                                + paragraph("Lower averages may show areas the group wants to spend more time on. "
+                                            "They describe the group, never a person.", "tw-muted")
+                                + "<table class='tw-agenda'><thead><tr><th>Stage</th><th>Average</th><th>People</th>"
                                 f"</tr></thead><tbody>{rows}</tbody></table>"))
         if view.pulse_by_week:
             points = [charts.GroupPulse(week, mean, n) for week, mean, n in view.pulse_by_week]
             parts.append(w.Image(value=charts.png(charts.group_pulse_chart(points)), format="png",
                                  layout=w.Layout(max_width="680px")))
             parts.append(w.HTML(paragraph(charts.group_pulse_caption(points), "tw-caption")))
-        if view.size:
-            share = f"{round(100 * view.homework_done / view.homework_set)}%" if view.homework_set else "none set yet"
-            # <bdi>: a right-to-left name must not carry the number beside it to its other side.
-            attendance = ", ".join(f"<bdi>{esc(n)}</bdi> {c}" for n, c in sorted(view.attendance.items()))
-            parts.append(w.HTML(f"<p><b>Homework:</b> {view.homework_done} of {view.homework_set} commitments "
-                                f"marked done ({share}).</p><p><b>Sessions attended:</b> {attendance}.</p>"))
+        if view.size >= sm.MIN_GROUP:
+            # Patterns, not individuals: the same small-group rule as the averages, and no names beside counts.
+            done = min(view.homework_done, view.homework_set)
+            share = f"{round(100 * done / view.homework_set)}%" if view.homework_set else "none set yet"
+            counts = sorted(view.attendance.values())
+            parts.append(w.HTML(
+                f"<p><b>Homework:</b> {done} of {view.homework_set} commitments marked done ({share}).</p>"
+                f"<p><b>Sessions attended:</b> from {counts[0]} to {counts[-1]} per person, "
+                f"{statistics.median(counts):g} in the middle.</p>"))
         if view.missing:
             missing = ", ".join(f"<bdi>{esc(n)}</bdi>" for n in view.missing)
             parts.append(w.HTML(f"<p><b>Not shared yet:</b> {missing}.</p>"))

@@ -53,7 +53,8 @@ h5.tw-need, h5.tw-response, h5.tw-part { font-size: 1.05em; margin: 10px 0 4px 0
 .tw-agenda { border-collapse: collapse; margin: 6px 0; max-width: 72em; }
 .tw-agenda th, .tw-agenda td { border-bottom: 1px solid #ccc; padding: 4px 8px; text-align: left; vertical-align: top; }
 .tw-agenda tr.tw-current td { background: var(--jp-brand-color3, #dceefb); border-left: 4px solid #0072B2; }
-.tw-clock { font-size: 1.2em; }
+.tw-clock { font-size: 1.6em; line-height: 1.35; }
+.tw-clock small { font-size: 0.9em; }
 .tw-clock-time { font-size: 2.6em; font-weight: 700; font-variant-numeric: tabular-nums; color: #0072B2; }
 .tw-script { font-size: 1.25em; line-height: 1.5; margin: 8px 0; }
 .tw-preview { white-space: pre-wrap; max-height: 24em; overflow: auto; border: 1px solid #ccc; padding: 6px; }
