@@ -38,3 +38,25 @@ def test_pulse_chart_and_caption_describe_the_trend() -> None:
     colours = {line.get_color().upper() for line in fig.axes[0].get_lines()}
     assert colours <= {c.upper() for c in charts.OKABE_ITO.values()}
     assert len({line.get_linestyle() for line in fig.axes[0].get_lines()}) == 4
+
+
+def test_every_chart_keeps_its_text_readable_on_a_phone() -> None:
+    """A chart is an image that shrinks with the screen: at 390 px wide, text must stay about 12 px or more."""
+    from matplotlib.text import Text
+
+    from trust_workshop.model import progress as pm
+    from trust_workshop.views import charts as ch
+
+    points = [pm.PulsePoint(date=f"2026-10-0{d}", score=50, dimensions={"predictability": 50, "dependability": 50,
+                                                                          "faith": 50}) for d in range(1, 5)]
+    figures = [ch.pulse_chart(points), ch.kept_rate_chart([pm.WeekRate("2026-10-05", 3, 2)]),
+               ch.radar({"safety": 50})]
+    import io
+
+    from PIL import Image
+
+    for fig in figures:
+        width_px = Image.open(io.BytesIO(ch.png(fig))).size[0]  # the image as drawn, legend and all
+        smallest = min(t.get_fontsize() for t in fig.findobj(Text) if t.get_text())
+        on_a_phone = smallest * 100 / 72 * min(1.0, 390 / width_px)
+        assert on_a_phone >= 11.5, (fig, smallest, width_px)

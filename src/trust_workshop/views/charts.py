@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import math
+import textwrap
 import unicodedata
 import warnings
 from collections.abc import Mapping, Sequence
@@ -45,7 +46,7 @@ OKABE_ITO = {
 def radar(scores: Mapping[str, int], baseline: Mapping[str, int] | None = None) -> Figure:
     """Stage scores (0-100) around a circle; the baseline, if given, as a dashed line."""
     stages = content.stages()
-    labels = [s.short_title for s in stages]
+    labels = ["\n".join(textwrap.wrap(s.short_title, 14)) for s in stages]  # two short lines fit a phone
     angles = [2 * math.pi * i / len(stages) for i in range(len(stages))]
     fig = _new_figure((6.2, 6.2))
     ax = fig.add_subplot(projection="polar")
@@ -110,7 +111,8 @@ def pulse_chart(points: Sequence[PulsePoint]) -> Figure:
     ax.set_title("Trust pulse over your sessions", fontsize=11)
     ax.grid(axis="y", alpha=0.3)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=9)
+    # Below the plot, not beside it: a legend at the side makes the image wider, so it shrinks more on a phone.
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.32), frameon=False, fontsize=9, ncol=2)
     return fig
 
 
@@ -127,10 +129,32 @@ def pulse_caption(points: Sequence[PulsePoint]) -> str:
             f"out of 100, {trend} the first ({first.score}). Latest by dimension: {dims}.")
 
 
+MIN_POINTS = 13.0  # no chart text smaller than this
+MAX_WIDTH_INCHES = 5.0  # so a chart shrunk to a 390-pixel phone screen keeps its text about 12 px high
+
+
+def readable(fig: Figure) -> Figure:
+    """Every piece of text at least MIN_POINTS, on a figure no wider than MAX_WIDTH_INCHES.
+
+    Charts are shown as images that shrink with the screen: text drawn small on a wide figure
+    becomes 5 or 6 pixels on a phone. One rule here keeps every chart readable there.
+    """
+    from matplotlib.text import Text
+
+    width, height = fig.get_size_inches()
+    if width > MAX_WIDTH_INCHES:
+        fig.set_size_inches(MAX_WIDTH_INCHES, height * max(0.8, MAX_WIDTH_INCHES / width))
+    for text in fig.findobj(Text):
+        if text.get_fontsize() < MIN_POINTS:
+            text.set_fontsize(MIN_POINTS)
+    return fig
+
+
 def png(fig: Figure) -> bytes:
-    """A figure as PNG bytes."""
+    """A figure as PNG bytes, with text readable on a phone."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
+    readable(fig)
     FigureCanvasAgg(fig)
     buf = io.BytesIO()
     with warnings.catch_warnings():
