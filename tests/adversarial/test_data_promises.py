@@ -536,3 +536,26 @@ def test_session_panel_opens_one_profile_for_both_spellings(data_dir: Path) -> N
     s.journal.set_entry("exercise.x", "mine")
     s.open("IŞIK")
     assert s.journal.entry("exercise.x") == "mine"
+
+
+@pytest.mark.parametrize("step", range(1, 6))
+def test_an_import_with_a_fault_at_any_step_ends_as_before_or_as_after(data_dir: Path, monkeypatch,
+                                                                      step: int) -> None:
+    j = jr.Journal.open("Sam")
+    j.set_entry("exercise.x", "PLAIN-SECRET")
+    j.set_entry("exercise.y", "second")
+    _, (real_write, _, real_unlink) = _fail_at(monkeypatch, step)
+    try:
+        jr.import_journal(_intruder())
+        imported = True
+    except jr.ImportProblem:
+        imported = False
+    monkeypatch.setattr(jr, "atomic_write", real_write)
+    monkeypatch.setattr(Path, "unlink", real_unlink)
+    now = jr.Journal.open("Sam").entry("exercise.x")
+    if imported:
+        assert now == "the intruder's words"
+    else:  # "as before", and the journal that was there is never lost
+        assert now in ("PLAIN-SECRET", "the intruder's words")
+        kept = [p.read_bytes() for p in (data_dir / "profiles").glob("*.before-import-*.json")]
+        assert now == "PLAIN-SECRET" or any(b"PLAIN-SECRET" in raw for raw in kept)
