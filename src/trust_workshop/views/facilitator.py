@@ -211,11 +211,12 @@ class GroupDashboard(Exercise):
             item = (f["name"], bytes(f["content"]))
             if item not in self._files:  # the same file chosen again is not a second copy of itself
                 self._files.append(item)
-        self._upload.value = ()
+        # The button's count then tells how many files were chosen last time (Clear sets it to none).
         self._draw()
 
     def _reset(self) -> None:
         self._files = []
+        self._upload.value = ()
         self._draw()
 
     def _draw(self) -> None:
