@@ -559,3 +559,17 @@ def test_an_import_with_a_fault_at_any_step_ends_as_before_or_as_after(data_dir:
         assert now in ("PLAIN-SECRET", "the intruder's words")
         kept = [p.read_bytes() for p in (data_dir / "profiles").glob("*.before-import-*.json")]
         assert now == "PLAIN-SECRET" or any(b"PLAIN-SECRET" in raw for raw in kept)
+
+
+@FAST
+@given(day=st.from_regex(r"\d{4}-\d{2}-\d{2}", fullmatch=True), done=st.integers(0, 10**120),
+       made=st.integers(0, 10**120))
+def test_any_date_or_count_in_a_summary_is_read_or_skipped_never_a_crash(day: str, done: int, made: int) -> None:
+    raw = _summary(created=day, homework={"done": done, "set": made}, attendance=[day],
+                   pulse=[{"date": day, "score": 50}])
+    good = [_summary(pseudonym=n) for n in ("Ana", "Cy", "Dee")]
+    loaded = sm.load_many([("x.json", raw), *((f"{i}.json", g) for i, g in enumerate(good))])
+    view = sm.group(loaded.summaries)  # never raises, whatever was accepted
+    accepted = len(loaded.summaries) == 4
+    assert accepted == (jr.real_date(day) and done <= made <= sm.MAX_HOMEWORK)
+    assert view.homework_done <= view.homework_set
