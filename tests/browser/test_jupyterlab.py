@@ -93,13 +93,21 @@ def test_facilitator_follows_stage_three_with_a_ticking_timer(lab, page, artifac
     plan.locator("h3:has-text('Stage 3')").wait_for(timeout=15_000)
     clock = plan.locator(".tw-clock-time")
     start = clock.inner_text()
-    plan.locator(".widget-play button").first.click()  # play: the browser ticks once a second
+    plan.locator("button:has-text('Start timer')").click()  # the (hidden) Play widget ticks once a second
     page.wait_for_timeout(3500)
     ticked = clock.inner_text()
     assert ticked < start, (start, ticked)
     page.screenshot(path=str(artifacts / "lab-session-plan-stage-3-timer.png"))
     plan.locator("button:has-text('Next block')").click()
     plan.locator("text=left in block 2 of").wait_for(timeout=15_000)
+    block_two = clock.inner_text()
+    page.wait_for_timeout(3500)
+    assert clock.inner_text() < block_two, "the clock runs on into the next block without pressing Start"
+    plan.locator("button:has-text('Pause timer')").click()
+    page.wait_for_timeout(1500)
+    paused = clock.inner_text()
+    page.wait_for_timeout(2000)
+    assert clock.inner_text() == paused
 
 
 def test_dashboard_reads_ten_summaries_and_skips_a_broken_one(lab, page, tmp_path: Path, artifacts: Path) -> None:

@@ -124,3 +124,21 @@ def test_the_shipped_voila_configuration_reaps_kernels_after_their_pages_close(t
             time.sleep(1)
         assert srv.kernel_pids() == [], "kernels of closed pages must be shut down"
         assert "Culling kernel" in srv.log.read_text() or "cull" in srv.log.read_text().lower()
+
+
+@pytest.mark.parametrize("path", ["workshop/00-welcome-and-safety.ipynb",
+                                  "workshop/02-acknowledge-and-apologise.ipynb"])
+def test_on_a_phone_no_button_label_is_cut_short(voila, playwright_browser, path: str, artifacts: Path) -> None:
+    """At 390 px wide (a phone), every button's label fits, so nobody has to guess 'Make the han…'."""
+    context = playwright_browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2,
+                                             is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        _render(page, voila, path)
+        cut = page.evaluate("""() => [...document.querySelectorAll('.tw-exercise button, .tw-profile button')]
+            .filter(b => b.offsetParent !== null && b.scrollWidth > b.clientWidth + 1)
+            .map(b => b.innerText.trim())""")
+        assert cut == [], f"labels cut short on a phone: {cut}"
+        harness.screenshots(page, artifacts, f"voila-phone-{harness.notebook_slug(path)}")
+    finally:
+        context.close()
