@@ -7,9 +7,9 @@ problems into a kind message while the answers stay on the page.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import html
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -57,7 +57,7 @@ class Exercise(w.VBox):
         self._session = session()
         self._needs_journal = needs_journal
         self._loading = False
-        self._save_timer: asyncio.TimerHandle | None = None  # a save waiting for typing to stop
+        self._save_timer: threading.Timer | None = None  # a save waiting for typing to stop
         self._title = w.HTML()
         self._intro = w.HTML()
         self._body = w.VBox()
@@ -141,24 +141,44 @@ class Exercise(w.VBox):
         """Save ``value`` a moment after typing stops, through the same path as every save.
 
         Text boxes send each keystroke; saving each one would write the journal dozens of times
-        a sentence. Until the save happens the status says so, never "Saved". Without a running
-        event loop (a plain Python session, the tests) it saves at once.
+        a sentence. Until the save happens the status says so, never "Saved". Outside a Jupyter
+        kernel (a plain Python session, the tests) it saves at once.
         """
         if self._loading:
             return
         self._cancel_pending_save()
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
+        loop = _kernel_loop()
+        if loop is None:
             self.save_value()
             return
         self.show("Saving as you type…", "tw-muted")
-        self._save_timer = loop.call_later(TYPING_PAUSE_SECONDS, self.save_value)
+        # The timer thread only hands the save back to the kernel's own loop (add_callback is the
+        # one thread-safe call), so the journal and the widgets are touched by one thread only.
+        timer = threading.Timer(TYPING_PAUSE_SECONDS, loop.add_callback, args=(self._save_if_current, None))
+        timer.daemon = True
+        self._save_timer = timer
+        timer.start()
+
+    def _save_if_current(self, _unused: object) -> None:
+        if self._save_timer is not None:
+            self._save_timer = None
+            self.save_value()
 
     def _cancel_pending_save(self) -> None:
         if self._save_timer is not None:
             self._save_timer.cancel()
             self._save_timer = None
+
+
+def _kernel_loop():
+    """The running Jupyter kernel's event loop, or None outside a kernel."""
+    try:
+        from ipykernel.kernelbase import Kernel
+    except ImportError:
+        return None
+    if not Kernel.initialized():
+        return None
+    return getattr(Kernel.instance(), "io_loop", None)
 
 
 def textarea(label: str, value: str = "", placeholder: str = "", rows: int = 3) -> w.Textarea:
