@@ -129,13 +129,15 @@ def test_the_shipped_voila_configuration_reaps_kernels_after_their_pages_close(t
 @pytest.mark.parametrize("path", ["workshop/00-welcome-and-safety.ipynb",
                                   "workshop/02-acknowledge-and-apologise.ipynb"])
 def test_on_a_phone_no_button_label_is_cut_short(voila, playwright_browser, path: str, artifacts: Path) -> None:
-    """At 390 px wide (a phone), every button's label fits, so nobody has to guess 'Make the han…'."""
+    """At 390 px wide (a phone), every button's and tick box's label fits, so nobody has to guess 'Make the han…'."""
     context = playwright_browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2,
                                              is_mobile=True, has_touch=True)
     page = context.new_page()
     try:
         _render(page, voila, path)
-        cut = page.evaluate("""() => [...document.querySelectorAll('.tw-exercise button, .tw-profile button')]
+        cut = page.evaluate("""() => [...document.querySelectorAll(
+                '.tw-exercise button, .tw-profile button, .tw-exercise .widget-checkbox label, '
+                + '.tw-profile .widget-checkbox label, .tw-profile .widget-label, .tw-exercise .widget-label')]
             .filter(b => b.offsetParent !== null && b.scrollWidth > b.clientWidth + 1)
             .map(b => b.innerText.trim())""")
         assert cut == [], f"labels cut short on a phone: {cut}"

@@ -14,7 +14,10 @@ CSS = """
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
   height: auto !important; line-height: 1.4 !important;
 }
-.tw-exercise .widget-checkbox { height: auto !important; margin: 2px 0; }
+.tw-exercise .widget-checkbox, .tw-profile .widget-checkbox { height: auto !important; margin: 2px 0; }
+.tw-profile .widget-checkbox label, .tw-profile .widget-checkbox span, .tw-profile .widget-radio-box label {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  height: auto !important; line-height: 1.4 !important; }
 .tw-exercise .widget-html-content, .tw-profile .widget-html-content { line-height: 1.45 !important; }
 .tw-exercise .widget-html, .tw-profile .widget-html { height: auto !important; }
 .tw-exercise .widget-html p, .tw-profile .widget-html p { margin: 4px 0; }
