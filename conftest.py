@@ -29,12 +29,20 @@ def pytest_configure(config: pytest.Config) -> None:
         os.environ[key] = value
     config.addinivalue_line("markers", "notebook: runs a notebook end to end")
     config.addinivalue_line("markers", "browser: drives real JupyterLab or Voila in Chromium")
+    config.addinivalue_line("markers", "slow: durability, packaging, repo2docker, whole-notebook runs")
+
+
+# Suites that take seconds per test: kept out of the fast loop with -m "not slow", always in `make test`.
+SLOW = ("tests/durability/", "tests/test_packaging.py", "tests/privacy/test_no_stray_writes.py",
+        "tests/test_delivery.py::test_repo2docker_builds_from_our_binder_folder")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         if str(item.fspath).endswith(".ipynb"):
             item.add_marker(pytest.mark.notebook)
+        if any(part in item.nodeid.replace("\\", "/") for part in SLOW):
+            item.add_marker(pytest.mark.slow)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

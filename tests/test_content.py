@@ -23,9 +23,21 @@ def test_cross_file_rules_hold() -> None:
 
 
 def test_a_schema_violation_is_reported_with_its_place(monkeypatch: pytest.MonkeyPatch) -> None:
-    broken = {"stages": [{"number": 0, "key": "x"}]}
-    with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate(broken, content.schema("stages"))
+    """The loader itself (content.raw) refuses a file that breaks its schema, naming the place."""
+    real = content._read_text
+
+    def broken_stages(folder: str, name: str) -> str:
+        if (folder, name) == ("data", "stages.yaml"):
+            return "stages:\n  - number: 0\n    key: x\n"
+        return real(folder, name)
+
+    monkeypatch.setattr(content, "_read_text", broken_stages)
+    content.raw.cache_clear()
+    try:
+        with pytest.raises(content.ContentError, match=r"stages\.yaml is not valid at stages: .*at least 9"):
+            content.raw("stages")
+    finally:
+        content.raw.cache_clear()
 
 
 def test_nine_stages_in_order_with_notebook_names() -> None:

@@ -45,8 +45,7 @@ def test_names_are_numbered_in_sequence(folder: str) -> None:
 def test_stage_notebooks_match_the_stage_data() -> None:
     names = {p.stem for p in (ROOT / "workshop").glob("*.ipynb")}
     for s in content.stages():
-        if s.notebook in names or s.number <= 1:
-            assert s.notebook in names, f"stage {s.number} notebook {s.notebook}.ipynb is missing"
+        assert s.notebook in names, f"stage {s.number} notebook {s.notebook}.ipynb is missing"
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "workshop").glob("*.ipynb")), ids=lambda p: p.name)
