@@ -423,19 +423,21 @@ class Journal:
         a passphrase that is right for a damaged copy (its check value matches) still opens the
         profile, and the damaged copy is then set aside like any other.
         """
-        found = []
+        found, main_raw = [], None
         for candidate in (self.path, self.backup_path):
             try:
                 raw = candidate.read_bytes()
             except OSError:
                 continue
+            if candidate == self.path:
+                main_raw = raw
             envelope = pp.envelope_of(raw)
             if envelope is not None:
                 found.append(envelope)
-            elif candidate == self.path and self._plain_journal(raw):
-                return  # the journal file decides: a plain, readable journal is not locked
         if not found:
             return
+        if main_raw is not None and pp.envelope_of(main_raw) is None and self._plain_journal(main_raw):
+            return  # the journal file decides: a plain, readable journal is not locked (read only when it matters)
         if not passphrase:
             raise PassphraseError(pp.NEEDED)
         problems = []
