@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import errno
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -38,6 +37,14 @@ def profile_files(folder: Path, name: str) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in (folder / "profiles").iterdir()
             if (p.name.startswith(stem + ".") or p.name.startswith("." + stem + "."))
             and not p.name.endswith(".lock")} if (folder / "profiles").exists() else {}
+
+
+def _sam_with_a_backup() -> jr.Journal:
+    """Sam's journal after two saves, so it has a backup; the first answer is PLAIN-SECRET."""
+    j = jr.Journal.open("Sam")
+    j.set_entry("exercise.x", "PLAIN-SECRET")
+    j.set_entry("exercise.y", "second")
+    return j
 
 
 # --- 1. one answer that cannot be written never blocks the queue ---------------------------------
@@ -172,9 +179,7 @@ def _plant_temporaries(j: jr.Journal, marker: str) -> list[Path]:
 
 
 def test_locking_leaves_no_plain_text_anywhere(data_dir: Path) -> None:
-    j = jr.Journal.open("Sam")
-    j.set_entry("exercise.x", "PLAIN-SECRET")
-    j.set_entry("exercise.y", "second")
+    j = _sam_with_a_backup()
     aside = j.path.with_name(f"{j.path.stem}.damaged-20260101-000000.json")
     aside.write_text(json.dumps({"left": "PLAIN-SECRET"}), encoding="utf-8")
     _plant_temporaries(j, "PLAIN-SECRET")
@@ -200,9 +205,7 @@ def test_delete_removes_every_file_of_the_profile(data_dir: Path) -> None:
 
 
 def test_a_lock_cut_short_leaves_a_working_journal_and_is_finished_on_reopening(data_dir: Path, monkeypatch) -> None:
-    j = jr.Journal.open("Sam")
-    j.set_entry("exercise.x", "PLAIN-SECRET")
-    j.set_entry("exercise.y", "second")
+    j = _sam_with_a_backup()
     aside = j.path.with_name(f"{j.path.stem}.damaged-20260101-000000.json")
     aside.write_text(json.dumps({"left": "PLAIN-SECRET"}), encoding="utf-8")
     real = jr.atomic_write
@@ -226,9 +229,12 @@ def test_a_lock_cut_short_leaves_a_working_journal_and_is_finished_on_reopening(
 
 
 def _fail_at(monkeypatch, step: int):
-    """Make the ``step``-th write (or rename or delete) of the storage layer fail, as a full disk would."""
+    """Make the ``step``-th write or delete of the storage layer fail, as a full disk would.
+
+    Returns the call counter and a function that puts the real storage back.
+    """
     calls = {"n": 0}
-    real_write, real_replace, real_unlink = jr.atomic_write, os.replace, Path.unlink
+    real_write, real_unlink = jr.atomic_write, Path.unlink
 
     def count() -> None:
         calls["n"] += 1
@@ -244,9 +250,13 @@ def _fail_at(monkeypatch, step: int):
             count()
         return real_unlink(self, missing_ok=missing_ok)
 
+    def restore() -> None:
+        monkeypatch.setattr(jr, "atomic_write", real_write)
+        monkeypatch.setattr(Path, "unlink", real_unlink)
+
     monkeypatch.setattr(jr, "atomic_write", write)
     monkeypatch.setattr(Path, "unlink", unlink)
-    return calls, (real_write, real_replace, real_unlink)
+    return calls, restore
 
 
 def _state(data_dir: Path) -> str:
@@ -263,18 +273,15 @@ def _state(data_dir: Path) -> str:
 
 @pytest.mark.parametrize("step", range(1, 9))
 def test_locking_with_a_fault_at_any_step_ends_as_before_or_as_after(data_dir: Path, monkeypatch, step: int) -> None:
-    j = jr.Journal.open("Sam")
-    j.set_entry("exercise.x", "PLAIN-SECRET")
-    j.set_entry("exercise.y", "second")
+    j = _sam_with_a_backup()
     jr.import_journal(j.export_bytes())  # a before-import copy to seal
     j = jr.Journal.open("Sam")
-    calls, (real_write, _, real_unlink) = _fail_at(monkeypatch, step)
+    calls, restore = _fail_at(monkeypatch, step)
     try:
         j.set_passphrase(PASS, PASS)
     except jr.JournalError:
         pass
-    monkeypatch.setattr(jr, "atomic_write", real_write)
-    monkeypatch.setattr(Path, "unlink", real_unlink)
+    restore()
     state = _state(data_dir)
     if state == "locked":  # "as after": once reopened with the passphrase, nothing plain is left
         assert all(b"PLAIN-SECRET" not in raw for raw in profile_files(data_dir, "Sam").values())
@@ -283,18 +290,15 @@ def test_locking_with_a_fault_at_any_step_ends_as_before_or_as_after(data_dir: P
 
 @pytest.mark.parametrize("step", range(1, 9))
 def test_unlocking_with_a_fault_at_any_step_ends_as_before_or_as_after(data_dir: Path, monkeypatch, step: int) -> None:
-    j = jr.Journal.open("Sam")
-    j.set_entry("exercise.x", "PLAIN-SECRET")
-    j.set_entry("exercise.y", "second")
+    j = _sam_with_a_backup()
     j.set_passphrase(PASS, PASS)
     j = jr.Journal.open("Sam", PASS)
-    _, (real_write, _, real_unlink) = _fail_at(monkeypatch, step)
+    _, restore = _fail_at(monkeypatch, step)
     try:
         j.remove_passphrase(PASS)
     except jr.JournalError:
         pass
-    monkeypatch.setattr(jr, "atomic_write", real_write)
-    monkeypatch.setattr(Path, "unlink", real_unlink)
+    restore()
     if _state(data_dir) == "plain":  # "as after": after the next save no copy needs the passphrase
         jr.Journal.open("Sam").set_entry("exercise.z", "next save")
         assert all(pp.envelope_of(raw) is None for raw in profile_files(data_dir, "Sam").values())
@@ -303,17 +307,14 @@ def test_unlocking_with_a_fault_at_any_step_ends_as_before_or_as_after(data_dir:
 @pytest.mark.parametrize("step", range(1, 6))
 def test_deleting_with_a_fault_at_any_step_never_loses_the_journal_silently(data_dir: Path, monkeypatch,
                                                                           step: int) -> None:
-    j = jr.Journal.open("Sam")
-    j.set_entry("exercise.x", "PLAIN-SECRET")
-    j.set_entry("exercise.y", "second")
-    _, (real_write, _, real_unlink) = _fail_at(monkeypatch, step)
+    j = _sam_with_a_backup()
+    _, restore = _fail_at(monkeypatch, step)
     try:
         j.delete()
         deleted = True
     except OSError:
         deleted = False
-    monkeypatch.setattr(jr, "atomic_write", real_write)
-    monkeypatch.setattr(Path, "unlink", real_unlink)
+    restore()
     if deleted:
         assert profile_files(data_dir, "Sam") == {}
     else:  # "as before", or part way: what is left still opens, with a backup or the journal
@@ -541,17 +542,14 @@ def test_session_panel_opens_one_profile_for_both_spellings(data_dir: Path) -> N
 @pytest.mark.parametrize("step", range(1, 6))
 def test_an_import_with_a_fault_at_any_step_ends_as_before_or_as_after(data_dir: Path, monkeypatch,
                                                                       step: int) -> None:
-    j = jr.Journal.open("Sam")
-    j.set_entry("exercise.x", "PLAIN-SECRET")
-    j.set_entry("exercise.y", "second")
-    _, (real_write, _, real_unlink) = _fail_at(monkeypatch, step)
+    _sam_with_a_backup()
+    _, restore = _fail_at(monkeypatch, step)
     try:
         jr.import_journal(_intruder())
         imported = True
     except jr.ImportProblem:
         imported = False
-    monkeypatch.setattr(jr, "atomic_write", real_write)
-    monkeypatch.setattr(Path, "unlink", real_unlink)
+    restore()
     now = jr.Journal.open("Sam").entry("exercise.x")
     if imported:
         assert now == "the intruder's words"

@@ -120,6 +120,16 @@ def _record_text(record: dict, labels: dict[str, str]) -> str:
     return " · ".join(pieces)
 
 
+def day(iso: str, weekday: bool = False) -> str:
+    """A YYYY-MM-DD date in ordinary words ('5 November 2026', or 'Thursday 5 November 2026');
+    anything that is not a date is given back as it is."""
+    try:
+        found = dt.date.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return iso
+    return f"{found:%A} " * weekday + f"{found.day} {found:%B %Y}"
+
+
 def when(stamp: Any) -> str:
     """A saved time in ordinary words ('2 December 2026, 01:56'), or '' if it is not a time."""
     try:

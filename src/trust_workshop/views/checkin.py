@@ -14,7 +14,7 @@ import ipywidgets as w
 
 from trust_workshop import content
 from trust_workshop.content import Item
-from trust_workshop.model import progress, scoring
+from trust_workshop.model import progress, scoring, writing
 from trust_workshop.views.exercise import Exercise, esc, paragraph
 from trust_workshop.views.safety import WarningPointer
 
@@ -59,14 +59,6 @@ def _score_html(value: int | None, answered: int, total: int) -> str:
     r = scoring.reading(value)
     return (f"<div class='tw-score'><p><b>{esc(scoring.describe(value))}</b> {esc(r.detail)}</p>"
             f"<p class='tw-muted'><small>{esc(scoring.SCORE_NOTE)}</small></p></div>")
-
-
-def _long_date(iso: str) -> str:
-    try:
-        day = dt.date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{day:%A} {day.day} {day:%B %Y}"
 
 
 class ItemsCheckin(Exercise):
@@ -123,7 +115,7 @@ class ItemsCheckin(Exercise):
         if earlier:
             last = earlier[-1]
             value = self.score(last["answers"])
-            return (f"Last time ({_long_date(last['date'])}): {scoring.describe(value)} "
+            return (f"Last time ({writing.day(last['date'], weekday=True)}): {scoring.describe(value)} "
                     "Today's answers are added next to it, so you can see change over time.")
         return ""
 

@@ -7,7 +7,6 @@ and the kernel only turns its count into minutes and seconds.
 
 from __future__ import annotations
 
-import datetime as dt
 import statistics
 
 import ipywidgets as w
@@ -15,6 +14,7 @@ import ipywidgets as w
 from trust_workshop import content
 from trust_workshop.model import plans as pm
 from trust_workshop.model import summary as sm
+from trust_workshop.model import writing
 from trust_workshop.views import charts
 from trust_workshop.views.data import download_link
 from trust_workshop.views.exercise import Exercise, esc, paragraph
@@ -289,10 +289,10 @@ class ShareSummary(Exercise):
                          for k, v in summary["stage_scores"].items() if k in content.stage_keys())
         pulse = summary["pulse"]
         pulse_words = (f"{len(pulse)} trust pulse{'s' if len(pulse) != 1 else ''}, the latest {pulse[-1]['score']} "
-                       f"of 100 (on {_day(pulse[-1]['date'])})" if pulse else "no trust pulse yet")
+                       f"of 100 (on {writing.day(pulse[-1]['date'])})" if pulse else "no trust pulse yet")
         days = summary["attendance"]
-        attended = (f"{len(days)} session{'s' if len(days) != 1 else ''}, from {_day(days[0])} to {_day(days[-1])}"
-                    if days else "no sessions yet")
+        attended = (f"{len(days)} session{'s' if len(days) != 1 else ''}, from {writing.day(days[0])} "
+                    f"to {writing.day(days[-1])}" if days else "no sessions yet")
         hw = summary["homework"]
         self._result.value = (
             paragraph("This is everything the file holds, in words:")
@@ -307,15 +307,6 @@ class ShareSummary(Exercise):
             + "<p>" + download_link(raw, sm.filename(summary), "Save my summary",
                                     note="Send it to your facilitator privately.") + "</p>"
             + paragraph("You can make a new one at any time.", "tw-muted"))
-
-
-def _day(iso: str) -> str:
-    """'2026-11-05' as '5 November 2026'."""
-    try:
-        day = dt.date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{day.day} {day:%B %Y}"
 
 
 def session_plan(stage_key: str = "safety", fmt: str = "weekly") -> SessionPlan:

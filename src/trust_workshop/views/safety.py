@@ -228,15 +228,13 @@ class SafetyCheck(Exercise):
         self._update()
 
     def _nothing_applies(self) -> None:
-        for box in self._boxes.values():
-            box.value = False
-        self._answered_none = True
-        self._update()
+        self._reset(answered_none=True)
 
-    def _reset(self) -> None:
+    def _reset(self, answered_none: bool = False) -> None:
+        """Untick everything; ``answered_none`` records "Nothing here applies to me"."""
         for box in self._boxes.values():
             box.value = False
-        self._answered_none = False
+        self._answered_none = answered_none
         self._update()
 
     def _update(self) -> None:
