@@ -46,11 +46,12 @@ def _journal_data(i: int) -> dict:
 
 def write_summaries(folder: Path, count: int = PARTICIPANTS) -> list[Path]:
     from trust_workshop.model import summary as sm
+    from trust_workshop.model.contents import Contents
 
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for i in range(count):
-        summary = sm.build(_journal_data(i), f"Participant {i + 1:04d}", today=dt.date(2025, 12, 15))
+        summary = sm.build(Contents(_journal_data(i)), f"Participant {i + 1:04d}", today=dt.date(2025, 12, 15))
         path = folder / sm.filename(summary)
         path.write_bytes(sm.encode(summary))
         paths.append(path)

@@ -37,9 +37,9 @@ def run(repeat: int, tmp: Path) -> list[Row]:
         for s in content.stages():
             j.record_checkin("stage", s.key, {it.id: 1 + (week + s.number) % 5 for it in content.checkin_items(s.key)},
                              date=day)
-    pdf.report(j.data)
+    pdf.report(j)
     rows.append(Row("PDF: report from a 12-session journal, in process",
-                    timed(lambda: pdf.report(j.data), max(5, repeat)), "s", 1.0))
+                    timed(lambda: pdf.report(j), max(5, repeat)), "s", 1.0))
     if harness.chromium_path():
         peer = [sys.executable, str(ROOT / "benchmarks" / "webpdf_chromium.py"), "--to", "webpdf",
                 "--disable-chromium-sandbox", "--output-dir", str(tmp / "webpdf"), str(notebook)]

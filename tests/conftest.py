@@ -105,7 +105,7 @@ def restart_kernel() -> session_module.Session:
 
     The profile is opened again, as the participant would after a restart.
     """
-    from trust_workshop.model.journal import last_profile
+    from trust_workshop.model.profiles import last_profile
 
     session_module.reset_session()
     s = session_module.session()

@@ -13,11 +13,16 @@ from pathlib import Path
 
 import pytest
 
+from trust_workshop.model import contents as ct
 from trust_workshop.model import journal as jr
+from trust_workshop.model import jsonsafe
+from trust_workshop.model import profiles as pr
+from trust_workshop.model import storage as st
+from trust_workshop.model import transfer as tf
 
 
 def test_data_dir_follows_the_environment_variable(data_dir: Path) -> None:
-    assert jr.data_dir() == data_dir
+    assert st.data_dir() == data_dir
     j = jr.Journal.open("Sam")
     j.set_entry("exercise.x", "hello")
     assert j.path.parent == data_dir / "profiles"
@@ -28,8 +33,8 @@ def test_default_data_dir_is_the_platform_user_data_folder(monkeypatch: pytest.M
     import platformdirs
 
     monkeypatch.delenv("TRUST_WORKSHOP_DATA_DIR")
-    assert jr.data_dir() == Path(platformdirs.user_data_dir("trust-workshop", False))
-    assert Path.cwd() not in jr.data_dir().parents
+    assert st.data_dir() == Path(platformdirs.user_data_dir("trust-workshop", False))
+    assert Path.cwd() not in st.data_dir().parents
 
 
 def test_journal_folder_is_private(data_dir: Path) -> None:
@@ -51,7 +56,7 @@ def test_a_save_survives_reopening_and_validates(data_dir: Path) -> None:
     assert again.entry("exercise.impact_map") == {"what_happened": "<script>x</script> $x$ \\ 🙂"}
     assert again.checkins("stage", "uncover")[0]["answers"] == {"a": 1, "b": 5}
     assert again.pulses()[0]["answers"] == {"p": 3}
-    jr.validate(json.loads(again.path.read_text("utf-8")))
+    ct.validate(json.loads(again.path.read_text("utf-8")))
 
 
 def test_same_day_updates_and_new_day_appends() -> None:
@@ -93,7 +98,7 @@ def test_a_damaged_journal_is_set_aside_and_the_backup_restored(damage: bytes, r
     assert "restored" in recovered.notices[0]
     aside = list(j.path.parent.glob("*.damaged-*.json"))
     assert len(aside) == 1 and aside[0].read_bytes() == damage
-    jr.validate(json.loads(j.path.read_text("utf-8")))
+    ct.validate(json.loads(j.path.read_text("utf-8")))
     recovered.set_entry("exercise.z", "goes on working")
     assert jr.Journal.open("Sam").entry("exercise.z") == "goes on working"
 
@@ -154,7 +159,7 @@ def test_read_only_folder_keeps_answers_in_memory_nonroot(data_dir: Path) -> Non
     j.set_entry("exercise.x", "saved")
     os.chmod(j.path.parent, 0o500)
     try:
-        with pytest.raises(jr.SaveError, match="still here"):
+        with pytest.raises(st.SaveError, match="still here"):
             j.set_entry("exercise.y", "in memory")
     finally:
         os.chmod(j.path.parent, 0o700)
@@ -165,31 +170,31 @@ def test_a_failed_write_keeps_answers_in_memory_and_saves_them_later(monkeypatch
 
     j = jr.Journal.open("Sam")
     j.set_entry("exercise.x", "saved")
-    real = jr.atomic_write
+    real = st.atomic_write
 
     def disk_full(path, data):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(jr, "atomic_write", disk_full)
-    with pytest.raises(jr.SaveError, match="disk is full") as err:
+    monkeypatch.setattr(st, "atomic_write", disk_full)
+    with pytest.raises(st.SaveError, match="disk is full") as err:
         j.set_entry("exercise.y", "not yet on disk")
     assert "Download my journal" in str(err.value)
-    assert j.entry("exercise.y") == "not yet on disk" and j.unsaved
-    assert b"not yet on disk" in j.export_bytes()
-    monkeypatch.setattr(jr, "atomic_write", real)
+    assert j.entry("exercise.y") == "not yet on disk"
+    assert jr.Journal.open("Sam").entry("exercise.y") is None  # held in memory only
+    assert b"not yet on disk" in tf.export_bytes(j)
+    monkeypatch.setattr(st, "atomic_write", real)
     j.set_entry("exercise.z", "and this")
     on_disk = jr.Journal.open("Sam")
     assert on_disk.entry("exercise.y") == "not yet on disk" and on_disk.entry("exercise.z") == "and this"
-    assert not j.unsaved
 
 
 def test_a_held_lock_gives_a_kind_message(monkeypatch: pytest.MonkeyPatch) -> None:
     import filelock
 
     j = jr.Journal.open("Sam")
-    monkeypatch.setattr(jr, "LOCK_TIMEOUT_SECONDS", 0.1)
+    monkeypatch.setattr(st, "LOCK_TIMEOUT_SECONDS", 0.1)
     with filelock.FileLock(str(j.lock_path)):
-        with pytest.raises(jr.SaveError, match="busy in another window"):
+        with pytest.raises(st.SaveError, match="busy in another window"):
             j.set_entry("exercise.x", "waiting")
     j.save()
     assert jr.Journal.open("Sam").entry("exercise.x") == "waiting"
@@ -200,9 +205,9 @@ def test_export_then_import_round_trip_into_an_empty_computer(data_dir: Path, tm
     j = jr.Journal.open("Sam")
     j.set_entry("exercise.x", "ünïcödé and \u202eright-to-left")
     j.record_pulse({"p": 4})
-    exported = j.export_bytes()
+    exported = tf.export_bytes(j)
     monkeypatch.setenv("TRUST_WORKSHOP_DATA_DIR", str(tmp_path / "elsewhere"))
-    imported, message = jr.import_journal(exported)
+    imported, message = tf.import_journal(exported)
     assert imported.entry("exercise.x") == "ünïcödé and \u202eright-to-left"
     assert "Imported" in message and "kept" not in message
     assert jr.Journal.open("Sam").pulses()[0]["answers"] == {"p": 4}
@@ -211,9 +216,9 @@ def test_export_then_import_round_trip_into_an_empty_computer(data_dir: Path, tm
 def test_import_over_an_existing_journal_keeps_a_copy_first() -> None:
     j = jr.Journal.open("Sam")
     j.set_entry("exercise.x", "old")
-    exported = j.export_bytes()
+    exported = tf.export_bytes(j)
     j.set_entry("exercise.x", "newer, not exported")
-    _, message = jr.import_journal(exported)
+    _, message = tf.import_journal(exported)
     assert "kept as" in message
     copies = list(j.path.parent.glob("*.before-import-*.json"))
     assert len(copies) == 1 and "newer, not exported" in copies[0].read_text("utf-8")
@@ -226,27 +231,27 @@ def test_delete_removes_every_file_of_that_profile_only() -> None:
     sam.set_entry("exercise.x", "two")
     alex = jr.Journal.open("Alex")
     alex.set_entry("exercise.x", "mine")
-    jr.remember_last_profile("Sam")
+    pr.remember_last_profile("Sam")
     sam.delete()
     names = [p.name for p in sam.path.parent.iterdir()]
     assert not [n for n in names if n.startswith(sam.path.stem)]
-    assert [p.name for p in jr.list_profiles()] == ["Alex"]
-    assert jr.last_profile() is None
+    assert [p.name for p in pr.list_profiles()] == ["Alex"]
+    assert pr.last_profile() is None
 
 
 def test_last_profile_is_remembered() -> None:
-    assert jr.last_profile() is None
-    jr.remember_last_profile("Sam")
-    assert jr.last_profile() == "Sam"
+    assert pr.last_profile() is None
+    pr.remember_last_profile("Sam")
+    assert pr.last_profile() == "Sam"
 
 
 def test_a_journal_saved_under_the_older_file_id_is_adopted(data_dir: Path) -> None:
     """Version 0.1 built the readable part of a file id with lower(); names with 'ß' moved."""
-    digest = jr.profile_id("Straße").rsplit("-", 1)[1]
-    old = jr.profiles_dir() / f"strae-{digest}.json"  # what version 0.1 called it
-    assert old.name != jr.journal_path("Straße").name
-    data = jr.new_journal("Straße")
+    digest = pr.profile_id("Straße").rsplit("-", 1)[1]
+    old = st.profiles_dir() / f"strae-{digest}.json"  # what version 0.1 called it
+    assert old.name != pr.journal_path("Straße").name
+    data = ct.new_journal("Straße")
     data["entries"]["exercise.x"] = {"value": "written before the upgrade", "updated": "2026-11-01T10:00:00+00:00"}
-    jr.atomic_write(old, jr._encode(data))
+    st.atomic_write(old, jsonsafe.dumps(data))
     assert jr.Journal.open("STRASSE").entry("exercise.x") == "written before the upgrade"
-    assert not old.exists() and jr.journal_path("Straße").exists()
+    assert not old.exists() and pr.journal_path("Straße").exists()

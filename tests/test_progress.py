@@ -65,9 +65,7 @@ def test_kept_rate_by_week_leaves_out_promises_not_yet_due() -> None:
     rates = progress.kept_rates(promises)
     assert [(r.week, r.made, r.kept) for r in rates] == [("2026-11-02", 3, 2), ("2026-11-09", 1, 1)]
     assert rates[0].rate == 2 / 3 and rates[1].rate == 1.0
-    assert progress.overall_kept_rate(promises) == 3 / 4
-    assert progress.kept_rates([]) == [] and progress.overall_kept_rate([]) is None
-    assert progress.overall_kept_rate([{"date": "2026-11-11", "kept": "not yet"}]) is None
+    assert progress.kept_rates([]) == [] and progress.kept_rates([{"date": "2026-11-11", "kept": "not yet"}]) == []
 
 
 def test_tally_counts_deposits_and_withdrawals_per_week() -> None:

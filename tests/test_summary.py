@@ -11,6 +11,7 @@ from trust_workshop import content
 from trust_workshop.content import safety as safety_content
 from trust_workshop.model import journal as jr
 from trust_workshop.model import summary as sm
+from trust_workshop.model import transfer as tf
 
 
 def _journal(name: str = "Sam", score_value: int = 4) -> jr.Journal:
@@ -28,7 +29,7 @@ def _journal(name: str = "Sam", score_value: int = 4) -> jr.Journal:
 
 def test_a_summary_holds_numbers_and_dates_only() -> None:
     j = _journal()
-    s = sm.build(j.data, "  Blue   Heron ", today=dt.date(2026, 11, 1))
+    s = sm.build(j, "  Blue   Heron ", today=dt.date(2026, 11, 1))
     assert s["pseudonym"] == "Blue Heron"
     assert set(s) == {"format", "version", "pseudonym", "created", "stage_scores", "pulse", "homework", "attendance"}
     assert s["homework"] == {"done": 1, "set": 2}
@@ -84,7 +85,7 @@ def test_homework_attendance_and_who_has_not_shared() -> None:
 
 def test_bad_foreign_and_duplicate_files_are_listed_and_the_rest_load() -> None:
     good = [(f"p{i}.json", sm.encode(_summary(f"p{i}", 50))) for i in range(10)]
-    journal_export = jr.Journal.open("Whole").export_bytes()
+    journal_export = tf.export_bytes(jr.Journal.open("Whole"))
     bad = [
         ("broken.json", b'{"format": "trust-workshop-group-summary", "vers'),
         ("empty.json", b""),

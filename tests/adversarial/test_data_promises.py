@@ -14,9 +14,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import trust_workshop as tw
+from trust_workshop.model import contents as ct
 from trust_workshop.model import journal as jr
+from trust_workshop.model import jsonsafe, storage
 from trust_workshop.model import passphrase as pp
+from trust_workshop.model import profiles as pr
 from trust_workshop.model import summary as sm
+from trust_workshop.model import transfer as tf
 from trust_workshop.outputs import pdf
 from trust_workshop.views import session as session_module
 
@@ -33,7 +37,7 @@ def quick_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def profile_files(folder: Path, name: str) -> dict[str, bytes]:
-    stem = jr.profile_id(name)
+    stem = pr.profile_id(name)
     return {p.name: p.read_bytes() for p in (folder / "profiles").iterdir()
             if (p.name.startswith(stem + ".") or p.name.startswith("." + stem + "."))
             and not p.name.endswith(".lock")} if (folder / "profiles").exists() else {}
@@ -62,15 +66,15 @@ def test_half_an_emoji_or_mixed_keys_are_cleaned_at_the_door_and_saves_go_on(ope
     journal = opened.journal
     try:
         journal.set_entry("exercise.odd", value)
-    except jr.ValueProblem as err:  # two keys that collide once written: refused kindly
+    except storage.ValueProblem as err:  # two keys that collide once written: refused kindly
         assert "Nothing was changed" in str(err)
-    assert not journal.unsaved
+    assert journal.entry("exercise.odd") == jr.Journal.open("Sam").entry("exercise.odd")  # memory is the file
     journal.set_entry("exercise.after", "still saves")
     again = jr.Journal.open("Sam")
     assert again.entry("exercise.after") == "still saves"
     saved = json.dumps(again.entry("exercise.odd"), ensure_ascii=False)
     saved.encode("utf-8")  # no half emoji survives
-    jr.read_import(again.export_bytes())  # and the download still works
+    tf.read_import(tf.export_bytes(again))  # and the download still works
 
 
 @pytest.mark.parametrize("bad", [{1, 2}, object(), float("nan"), float("inf"), 10**5000, [b"bytes"],
@@ -78,12 +82,12 @@ def test_half_an_emoji_or_mixed_keys_are_cleaned_at_the_door_and_saves_go_on(ope
                          ids=["set", "object", "nan", "inf", "huge-int", "bytes", "complex", "colliding-keys"])
 def test_a_value_that_cannot_be_saved_is_refused_kindly_and_poisons_nothing(opened, bad) -> None:
     journal = opened.journal
-    with pytest.raises(jr.ValueProblem, match="Nothing was changed"):
+    with pytest.raises(storage.ValueProblem, match="Nothing was changed"):
         journal.set_entry("exercise.bad", bad)
-    assert not journal.unsaved and journal.entry("exercise.bad") is None
+    assert journal.entry("exercise.bad") is None and jr.Journal.open("Sam").entry("exercise.bad") is None
     journal.set_entry("exercise.good", "fine")
     assert jr.Journal.open("Sam").entry("exercise.good") == "fine"
-    assert jr.read_import(journal.export_bytes())["entries"]["exercise.good"]["value"] == "fine"
+    assert tf.read_import(tf.export_bytes(journal))["entries"]["exercise.good"]["value"] == "fine"
 
 
 def test_a_change_that_fails_while_saving_is_dropped_alone(opened) -> None:
@@ -92,9 +96,9 @@ def test_a_change_that_fails_while_saving_is_dropped_alone(opened) -> None:
     def broken(d: dict) -> None:
         d["entries"]["exercise.x"] = {"value": {3, 4}, "updated": "now"}
 
-    with pytest.raises(jr.JournalError):
+    with pytest.raises(storage.JournalError):
         journal.change(broken)
-    assert not journal.unsaved
+    assert journal.entry("exercise.x") is None  # dropped from memory too, so it cannot block later saves
     journal.set_entry("exercise.y", "after")
     assert jr.Journal.open("Sam").entry("exercise.y") == "after"
 
@@ -105,7 +109,7 @@ def test_half_an_emoji_typed_into_a_reflection_saves_with_a_kind_status(opened) 
     box.value = "I felt \ud83d and then"
     assert "Saved" in view._status.value
     assert "\ufffd" in json.dumps(jr.Journal.open("Sam").data["entries"], ensure_ascii=False)
-    assert jr.read_import(opened.journal.export_bytes())
+    assert tf.read_import(tf.export_bytes(opened.journal))
 
 
 def _walk(widget):
@@ -126,9 +130,9 @@ def _locked(name: str = "Sam", text: str = "the original words") -> jr.Journal:
 
 
 def _intruder(name: str = "Sam") -> bytes:
-    data = jr.new_journal(name)
+    data = ct.new_journal(name)
     data["entries"]["exercise.x"] = {"value": "the intruder's words", "updated": "2026-01-01T00:00:00+00:00"}
-    return json.dumps({"format": jr.EXPORT_FORMAT, "exported": "now", "journal": data}).encode()
+    return json.dumps({"format": tf.EXPORT_FORMAT, "exported": "now", "journal": data}).encode()
 
 
 @pytest.mark.parametrize("damage", ["main-garbled", "main-missing", "main-empty", "backup-only-left"])
@@ -146,8 +150,8 @@ def test_an_upload_cannot_replace_a_locked_journal_whatever_state_its_files_are_
         for p in j.path.parent.glob("*.damaged-*"):
             p.unlink()
     before = profile_files(data_dir, "Sam")
-    with pytest.raises(jr.ImportProblem, match="locked with a passphrase"):
-        jr.import_journal(_intruder())
+    with pytest.raises(storage.ImportProblem, match="locked with a passphrase"):
+        tf.import_journal(_intruder())
     assert profile_files(data_dir, "Sam") == before, "nothing may change"
     opened = jr.Journal.open("Sam", PASS)
     assert opened.entry("exercise.x") == "the original words"
@@ -159,7 +163,7 @@ def test_a_damaged_journal_never_overwrites_a_good_backup_on_import(data_dir: Pa
     j.set_entry("exercise.x", "newer good words")
     good_backup = j.backup_path.read_bytes()
     j.path.write_bytes(b"{ damaged")
-    jr.import_journal(_intruder())
+    tf.import_journal(_intruder())
     assert j.backup_path.read_bytes() == good_backup
     kept = list(j.path.parent.glob("*.before-import-*.json"))
     assert len(kept) == 1 and kept[0].read_bytes() == b"{ damaged"
@@ -208,21 +212,21 @@ def test_a_lock_cut_short_leaves_a_working_journal_and_is_finished_on_reopening(
     j = _sam_with_a_backup()
     aside = j.path.with_name(f"{j.path.stem}.damaged-20260101-000000.json")
     aside.write_text(json.dumps({"left": "PLAIN-SECRET"}), encoding="utf-8")
-    real = jr.atomic_write
+    real = storage.atomic_write
 
     def full_for_copies(path: Path, data: bytes) -> None:
         if ".damaged-" in path.name:
             raise OSError(errno.ENOSPC, "No space left on device")
         real(path, data)
 
-    monkeypatch.setattr(jr, "atomic_write", full_for_copies)
-    with pytest.raises(jr.SaveError, match="next time you open"):
+    monkeypatch.setattr(storage, "atomic_write", full_for_copies)
+    with pytest.raises(storage.SaveError, match="next time you open"):
         j.set_passphrase(PASS, PASS)
     assert j.locked, "the journal on disk is locked, and the page knows it"
     j.set_entry("exercise.z", "a later save works")
-    with pytest.raises(jr.PassphraseError):
+    with pytest.raises(storage.PassphraseError):
         jr.Journal.open("Sam")
-    monkeypatch.setattr(jr, "atomic_write", real)
+    monkeypatch.setattr(storage, "atomic_write", real)
     again = jr.Journal.open("Sam", PASS)
     assert again.entry("exercise.z") == "a later save works"
     assert all(b"PLAIN-SECRET" not in raw for raw in profile_files(data_dir, "Sam").values())
@@ -234,7 +238,7 @@ def _fail_at(monkeypatch, step: int):
     Returns the call counter and a function that puts the real storage back.
     """
     calls = {"n": 0}
-    real_write, real_unlink = jr.atomic_write, Path.unlink
+    real_write, real_unlink = storage.atomic_write, Path.unlink
 
     def count() -> None:
         calls["n"] += 1
@@ -251,10 +255,10 @@ def _fail_at(monkeypatch, step: int):
         return real_unlink(self, missing_ok=missing_ok)
 
     def restore() -> None:
-        monkeypatch.setattr(jr, "atomic_write", real_write)
+        monkeypatch.setattr(storage, "atomic_write", real_write)
         monkeypatch.setattr(Path, "unlink", real_unlink)
 
-    monkeypatch.setattr(jr, "atomic_write", write)
+    monkeypatch.setattr(storage, "atomic_write", write)
     monkeypatch.setattr(Path, "unlink", unlink)
     return calls, restore
 
@@ -264,7 +268,7 @@ def _state(data_dir: Path) -> str:
     try:
         j = jr.Journal.open("Sam")
         state = "plain"
-    except jr.PassphraseError:
+    except storage.PassphraseError:
         j = jr.Journal.open("Sam", PASS)
         state = "locked"
     assert j.entry("exercise.x") == "PLAIN-SECRET", "the answers are never lost"
@@ -274,12 +278,12 @@ def _state(data_dir: Path) -> str:
 @pytest.mark.parametrize("step", range(1, 9))
 def test_locking_with_a_fault_at_any_step_ends_as_before_or_as_after(data_dir: Path, monkeypatch, step: int) -> None:
     j = _sam_with_a_backup()
-    jr.import_journal(j.export_bytes())  # a before-import copy to seal
+    tf.import_journal(tf.export_bytes(j))  # a before-import copy to seal
     j = jr.Journal.open("Sam")
     calls, restore = _fail_at(monkeypatch, step)
     try:
         j.set_passphrase(PASS, PASS)
-    except jr.JournalError:
+    except storage.JournalError:
         pass
     restore()
     state = _state(data_dir)
@@ -296,7 +300,7 @@ def test_unlocking_with_a_fault_at_any_step_ends_as_before_or_as_after(data_dir:
     _, restore = _fail_at(monkeypatch, step)
     try:
         j.remove_passphrase(PASS)
-    except jr.JournalError:
+    except storage.JournalError:
         pass
     restore()
     if _state(data_dir) == "plain":  # "as after": after the next save no copy needs the passphrase
@@ -324,7 +328,7 @@ def test_deleting_with_a_fault_at_any_step_never_loses_the_journal_silently(data
 
 def test_changing_the_passphrase_reseals_every_kept_copy(data_dir: Path) -> None:
     j = _locked()
-    jr.import_journal(_intruder(), unlocked=jr.Journal.open("Sam", PASS))  # a before-import copy, sealed
+    tf.import_journal(_intruder(), unlocked=jr.Journal.open("Sam", PASS))  # a before-import copy, sealed
     j = jr.Journal.open("Sam", PASS)
     j.path.write_bytes(j.path.read_bytes()[:-40])  # a damaged copy set aside on the next open
     j = jr.Journal.open("Sam", PASS)
@@ -356,7 +360,7 @@ def test_a_damaged_locked_journal_opens_from_its_backup_with_the_right_passphras
     else:
         envelope["check"] = "AAAAAAAAAAAAAAAA"
     j.path.write_text(json.dumps(envelope), encoding="utf-8")
-    with pytest.raises(jr.PassphraseError, match="does not open"):
+    with pytest.raises(storage.PassphraseError, match="does not open"):
         jr.Journal.open("Sam", "not the passphrase")
     opened = jr.Journal.open("Sam", PASS)
     assert opened.entry("exercise.y") == "second save, so there is a backup" or where == "token"
@@ -374,7 +378,7 @@ def test_a_damaged_only_copy_is_told_apart_from_a_wrong_passphrase(data_dir: Pat
     envelope = json.loads(j.path.read_bytes())
     envelope["token"] = envelope["token"][:-10] + "AAAAAAAAAA"
     j.path.write_text(json.dumps(envelope), encoding="utf-8")
-    with pytest.raises(jr.PassphraseError, match="does not open"):
+    with pytest.raises(storage.PassphraseError, match="does not open"):
         jr.Journal.open("Sam", "wrong wrong")
     opened = jr.Journal.open("Sam", PASS)  # right passphrase: the damaged file is set aside, kindly
     assert opened.locked and any("could not be read" in n for n in opened.notices)
@@ -387,8 +391,8 @@ HUGE = "9" * 5000
 
 def test_a_huge_number_in_an_upload_is_refused_kindly(opened) -> None:
     raw = _intruder().replace(b'"the intruder\'s words"', HUGE.encode())
-    with pytest.raises(jr.ImportProblem, match="digits long"):
-        jr.read_import(raw)
+    with pytest.raises(storage.ImportProblem, match="digits long"):
+        tf.read_import(raw)
     view = tw.my_data()
     upload(view._upload, "huge.json", raw)
     assert "digits long" in view._status.value
@@ -430,13 +434,13 @@ def test_the_dashboard_skips_a_summary_whose_numbers_or_dates_cannot_be_true(bad
 
 
 def test_a_summary_built_from_a_journal_with_an_impossible_date_is_still_readable(data_dir: Path) -> None:
-    data = jr.new_journal("Sam")
+    data = ct.new_journal("Sam")
     data["pulses"].append({"date": "2026-02-30", "updated": "x", "answers": {}})
     data["entries"]["homework.uncover"] = {"value": {"done": True}, "updated": "x"}
-    built = sm.build(data, "Sam")
+    built = sm.build(ct.Contents(data), "Sam")
     assert sm.parse(sm.encode(built))["homework"] == {"done": 1, "set": 1}
-    with pytest.raises(jr.JournalError, match="not on the calendar"):
-        jr.validate(data)
+    with pytest.raises(storage.JournalError, match="not on the calendar"):
+        ct.validate(data)
 
 
 # --- 9. whatever is downloaded can be uploaded again ---------------------------------------------
@@ -447,9 +451,9 @@ def test_a_summary_built_from_a_journal_with_an_impossible_date_is_still_readabl
 def test_every_download_can_be_uploaded_again(opened, texts) -> None:
     for n, text in enumerate(texts):
         opened.journal.set_entry(f"exercise.t{n}", text)
-    raw = opened.journal.export_bytes()
+    raw = tf.export_bytes(opened.journal)
     assert b"\n" not in raw, "the download is compact"
-    assert jr.read_import(raw) == opened.journal.data
+    assert tf.read_import(raw) == opened.journal.data
 
 
 # --- 10. free text reaches the PDF in linear time ---------------------------------------------------
@@ -473,18 +477,18 @@ def _is_mark(ch: str) -> bool:
 def test_a_report_of_combining_marks_is_made(data_dir: Path) -> None:
     j = jr.Journal.open("Sam")
     j.set_entry("reflection.uncover", {"r1": "\u0301" * 50_000})
-    assert pdf.report(j.data, ["reflection.uncover"]).startswith(b"%PDF")
+    assert pdf.report(j, ["reflection.uncover"]).startswith(b"%PDF")
 
 
 # --- 11. a clock that stands still never overwrites a kept copy -------------------------------------
 
 
 def test_two_uploads_and_two_damages_in_one_instant_keep_every_copy(data_dir: Path, monkeypatch) -> None:
-    monkeypatch.setattr(jr, "_stamp", lambda: "20260101-000000-000000")
+    monkeypatch.setattr(storage, "_stamp", lambda: "20260101-000000-000000")
     j = jr.Journal.open("Sam")
     j.set_entry("exercise.x", "first")
-    jr.import_journal(_intruder())
-    jr.import_journal(_intruder())
+    tf.import_journal(_intruder())
+    tf.import_journal(_intruder())
     assert len(list(j.path.parent.glob("*.before-import-*.json"))) == 2
     for _ in range(2):
         j.path.write_bytes(b"{ damaged")
@@ -503,7 +507,7 @@ SAME = [("Aydın", "AYDIN"), ("Işık", "IŞIK"), ("İpek", "ipek"), ("Ｂｅｎ
 def test_a_name_however_it_is_written_opens_one_journal(data_dir: Path, a: str, b: str) -> None:
     jr.Journal.open(a).set_entry("exercise.x", "one journal")
     assert jr.Journal.open(b).entry("exercise.x") == "one journal"
-    assert len(jr.list_profiles()) == 1
+    assert len(pr.list_profiles()) == 1
 
 
 @pytest.mark.parametrize(("a", "b"), SAME)
@@ -515,20 +519,20 @@ def test_a_pseudonym_however_it_is_written_is_one_person(a: str, b: str) -> None
 def test_different_names_stay_different(data_dir: Path) -> None:
     for name in ("Jose", "José", "Ana", "Anna", "Ben", "Ben 2"):
         jr.Journal.open(name).set_entry("exercise.x", name)
-    assert len(jr.list_profiles()) == 6
+    assert len(pr.list_profiles()) == 6
 
 
 def test_a_journal_saved_under_the_older_file_id_is_adopted(data_dir: Path) -> None:
     """Before full folding, 'Aydın' had a file id of its own; it is found, not lost."""
-    legacy = jr.new_journal("Aydın")
+    legacy = ct.new_journal("Aydın")
     legacy["entries"]["exercise.x"] = {"value": "older words", "updated": "x"}
     folder = data_dir / "profiles"
     folder.mkdir(parents=True)
-    (folder / f"aydin-{jr._legacy_digest('Aydın')}.json").write_bytes(jr._encode(legacy))
-    assert jr._legacy_digest("Aydın") not in jr.profile_id("Aydın")
+    (folder / f"aydin-{pr.legacy_digest('Aydın')}.json").write_bytes(jsonsafe.dumps(legacy))
+    assert pr.legacy_digest("Aydın") not in pr.profile_id("Aydın")
     assert jr.Journal.open("Aydın").entry("exercise.x") == "older words"
     assert jr.Journal.open("AYDIN").entry("exercise.x") == "older words"  # and now one profile
-    assert len(jr.list_profiles()) == 1
+    assert len(pr.list_profiles()) == 1
 
 
 def test_session_panel_opens_one_profile_for_both_spellings(data_dir: Path) -> None:
@@ -545,9 +549,9 @@ def test_an_import_with_a_fault_at_any_step_ends_as_before_or_as_after(data_dir:
     _sam_with_a_backup()
     _, restore = _fail_at(monkeypatch, step)
     try:
-        jr.import_journal(_intruder())
+        tf.import_journal(_intruder())
         imported = True
-    except jr.ImportProblem:
+    except storage.ImportProblem:
         imported = False
     restore()
     now = jr.Journal.open("Sam").entry("exercise.x")
@@ -569,5 +573,5 @@ def test_any_date_or_count_in_a_summary_is_read_or_skipped_never_a_crash(day: st
     loaded = sm.load_many([("x.json", raw), *((f"{i}.json", g) for i, g in enumerate(good))])
     view = sm.group(loaded.summaries)  # never raises, whatever was accepted
     accepted = len(loaded.summaries) == 4
-    assert accepted == (jr.real_date(day) and done <= made <= sm.MAX_HOMEWORK)
+    assert accepted == (ct.real_date(day) and done <= made <= sm.MAX_HOMEWORK)
     assert view.homework_done <= view.homework_set

@@ -17,8 +17,12 @@ import pytest
 
 import trust_workshop as tw
 from trust_workshop import content
+from trust_workshop.model import contents as ct
 from trust_workshop.model import journal as jr
+from trust_workshop.model import profiles as pr
+from trust_workshop.model import storage as st
 from trust_workshop.model import summary as sm
+from trust_workshop.model import transfer as tf
 from trust_workshop.views import session as session_module
 
 from .helpers import snapshot, upload
@@ -28,10 +32,10 @@ MB = 1024 * 1024
 
 def _export(**changes) -> dict:
     """A real export of a small journal, with parts of its journal replaced."""
-    data = jr.new_journal("Imported person")
+    data = ct.new_journal("Imported person")
     data["entries"]["exercise.x"] = {"value": "from the file", "updated": "2026-01-01T10:00:00+00:00"}
     data.update(changes)
-    return {"format": jr.EXPORT_FORMAT, "exported": "2026-01-01T10:00:00+00:00", "journal": data}
+    return {"format": tf.EXPORT_FORMAT, "exported": "2026-01-01T10:00:00+00:00", "journal": data}
 
 
 def _raw(package) -> bytes:
@@ -73,7 +77,7 @@ def _zip_renamed(tmp_path: Path) -> bytes:
 def _group_summary(_tmp: Path) -> bytes:
     j = jr.Journal.open("Summary maker")
     j.record_pulse({it.id: 4 for it in content.pulse_items()}, date="2026-01-05")
-    raw = sm.encode(sm.build(j.data, "Blue Heron"))
+    raw = sm.encode(sm.build(j, "Blue Heron"))
     j.delete()
     return raw
 
@@ -96,11 +100,11 @@ CASES: list[tuple[str, Callable[[Path], bytes], tuple[str, ...]]] = [
     ("json-list", lambda _: b"[1, 2, 3]", ("not made by", "Download my journal")),
     ("json-string", lambda _: b'"trust-workshop-journal"', ("not made by", "Download my journal")),
     ("json-null", lambda _: b"null", ("not made by", "Download my journal")),
-    ("export-without-journal", lambda _: _raw({"format": jr.EXPORT_FORMAT}), ("could not be imported",)),
-    ("export-journal-is-a-list", lambda _: _raw({"format": jr.EXPORT_FORMAT, "journal": [1, 2]}),
+    ("export-without-journal", lambda _: _raw({"format": tf.EXPORT_FORMAT}), ("could not be imported",)),
+    ("export-journal-is-a-list", lambda _: _raw({"format": tf.EXPORT_FORMAT, "journal": [1, 2]}),
      ("could not be imported", "not a journal")),
-    ("journal-missing-parts", lambda _: _raw({"format": jr.EXPORT_FORMAT,
-                                               "journal": {"app": jr.APP, "schema_version": 1}}),
+    ("journal-missing-parts", lambda _: _raw({"format": tf.EXPORT_FORMAT,
+                                               "journal": {"app": st.APP, "schema_version": 1}}),
      ("could not be imported", "expected shape")),
     ("entries-as-a-list", lambda _: _raw(_export(entries=[{"value": "x"}])),
      ("could not be imported", "expected shape", "entries")),
@@ -121,16 +125,16 @@ CASES: list[tuple[str, Callable[[Path], bytes], tuple[str, ...]]] = [
     ("profile-name-only-control-characters", lambda _: _raw(_export(profile={"name": "\x00\x07", "created": "x"})),
      ("could not be imported", "name")),
     ("fifty-megabytes", _fifty_megabytes, ("50 MB", "bigger than a journal")),
-    ("just-over-the-limit", lambda _: b" " * (jr.MAX_UPLOAD_BYTES + 1), ("40 MB", "bigger than a journal")),
+    ("just-over-the-limit", lambda _: b" " * (ct.MAX_UPLOAD_BYTES + 1), ("40 MB", "bigger than a journal")),
     ("too-much-writing", lambda _: _raw(_export()).replace(b'"from the file"',
-                                                           b'"' + b"y" * jr.MAX_JOURNAL_BYTES + b'"'),
+                                                           b'"' + b"y" * ct.MAX_JOURNAL_BYTES + b'"'),
      ("bigger than a journal",)),
     ("deeply-nested-200k", lambda _: b"[" * 100_000 + b"]" * 100_000, ("nested",)),
     ("deeply-nested-small-export", lambda _: _nested_inside_an_export(400), ("nested",)),
     ("future-schema-version", lambda _: _raw(_export(schema_version=2)), ("newer version",)),
     ("far-future-schema-version", lambda _: _raw(_export(schema_version=10**30)), ("newer version",)),
-    ("future-schema-other-shape", lambda _: _raw({"format": jr.EXPORT_FORMAT, "journal": {
-        "app": jr.APP, "schema_version": 7, "people": [{"name": "Sam"}]}}), ("newer version",)),
+    ("future-schema-other-shape", lambda _: _raw({"format": tf.EXPORT_FORMAT, "journal": {
+        "app": st.APP, "schema_version": 7, "people": [{"name": "Sam"}]}}), ("newer version",)),
     ("group-summary-from-this-tool", _group_summary, ("group summary", "Download my journal")),
     ("foreign-diary-app", lambda _: _raw(FOREIGN_DIARY), ("not made by", "Download my journal")),
     ("other-format-name", lambda _: _raw({"format": "trust-workshop-journal-v2", "journal": {}}),
@@ -149,7 +153,7 @@ def precious(data_dir: Path) -> Path:
     sam.record_pulse({it.id: 3 for it in content.pulse_items()}, date="2026-01-05")
     alex = jr.Journal.open("Imported person")
     alex.set_entry("exercise.x", "a second person's words")
-    jr.remember_last_profile("Sam")
+    pr.remember_last_profile("Sam")
     assert sam.backup_path.exists()
     return data_dir
 
@@ -173,8 +177,8 @@ def test_a_bad_file_is_refused_kindly_and_changes_nothing(precious: Path, tmp_pa
                                                           make, words: tuple[str, ...]) -> None:
     raw = make(tmp_path)
     before = snapshot(precious)
-    with pytest.raises(jr.ImportProblem) as err:
-        jr.import_journal(raw)
+    with pytest.raises(st.ImportProblem) as err:
+        tf.import_journal(raw)
     assert_kind(str(err.value), words)
     assert snapshot(precious) == before
     assert jr.Journal.open("Sam").entry("exercise.x") == "precious"
@@ -214,13 +218,13 @@ def test_after_a_refused_file_a_good_one_still_imports(precious: Path) -> None:
 
 
 def test_a_file_just_under_the_size_limit_is_read_not_refused_for_size(precious: Path) -> None:
-    raw = _raw(_export()).replace(b'"from the file"', b'"' + b"y" * (jr.MAX_JOURNAL_BYTES - 1000) + b'"')
-    assert len(raw) <= jr.MAX_IMPORT_BYTES
-    journal, message = jr.import_journal(raw)
-    assert len(journal.entry("exercise.x")) == jr.MAX_JOURNAL_BYTES - 1000
+    raw = _raw(_export()).replace(b'"from the file"', b'"' + b"y" * (ct.MAX_JOURNAL_BYTES - 1000) + b'"')
+    assert len(raw) <= ct.MAX_IMPORT_BYTES
+    journal, message = tf.import_journal(raw)
+    assert len(journal.entry("exercise.x")) == ct.MAX_JOURNAL_BYTES - 1000
     assert "Imported" in message
-    again = journal.export_bytes()  # whatever is accepted can be downloaded and uploaded again
-    assert len(again) <= jr.MAX_IMPORT_BYTES and jr.read_import(again) == journal.data
+    again = tf.export_bytes(journal)  # whatever is accepted can be downloaded and uploaded again
+    assert len(again) <= ct.MAX_IMPORT_BYTES and tf.read_import(again) == journal.data
 
 
 def test_a_spaced_out_journal_is_measured_by_what_it_holds(precious: Path) -> None:
@@ -228,10 +232,10 @@ def test_a_spaced_out_journal_is_measured_by_what_it_holds(precious: Path) -> No
     import json
 
     raw = _raw(_export()).replace(b'"from the file"', b'"' + b"y" * 2_000_000 + b'"')
-    spaced = json.dumps(json.loads(raw), indent=40).encode() + b" " * (jr.MAX_IMPORT_BYTES + 10)
-    assert len(spaced) > jr.MAX_IMPORT_BYTES
-    journal, _ = jr.import_journal(spaced)
-    assert len(journal.export_bytes()) < jr.MAX_IMPORT_BYTES
+    spaced = json.dumps(json.loads(raw), indent=40).encode() + b" " * (ct.MAX_IMPORT_BYTES + 10)
+    assert len(spaced) > ct.MAX_IMPORT_BYTES
+    journal, _ = tf.import_journal(spaced)
+    assert len(tf.export_bytes(journal)) < ct.MAX_IMPORT_BYTES
 
 
 def test_nesting_a_real_journal_uses_is_accepted(precious: Path) -> None:
@@ -239,7 +243,7 @@ def test_nesting_a_real_journal_uses_is_accepted(precious: Path) -> None:
     records = [{"date": "2026-01-02", "promise": "home by seven", "kept": "yes", "notes": [["a", {"b": ["c"]}]]}]
     package = _export()
     package["journal"]["entries"]["exercise.promise_log"] = {"value": records, "updated": "x"}
-    journal, _ = jr.import_journal(_raw(package))
+    journal, _ = tf.import_journal(_raw(package))
     assert journal.entry("exercise.promise_log") == records
 
 
@@ -256,7 +260,7 @@ def test_a_deeply_nested_value_already_in_a_journal_does_not_break_the_journey_o
     assert "at the bottom" in journey._writing.value
     report = tw.report_download()
     assert "exercise.deep" in report._ticks
-    data, _ = pdf.report_data(opened.journal.data, ["exercise.deep"])
+    data, _ = pdf.report_data(opened.journal, ["exercise.deep"])
     assert [line for part in data["writing"][0]["parts"] for line in part["lines"]] == ["at the bottom"]
 
 
@@ -287,7 +291,7 @@ def test_a_journal_whose_answers_have_the_wrong_types_imports_and_every_page_sti
     keys |= {f"exercise.{e}" for e in content.raw("exercises")} | {"exercise.apology_needs"}
     package = _export(entries={key: {"value": WRONG_VALUES[kind], "updated": "2026-01-01"} for key in sorted(keys)})
     package["journal"]["settings"] = {"context": "couple", "role": "both"}
-    journal, _ = jr.import_journal(_raw(package))
+    journal, _ = tf.import_journal(_raw(package))
     session_module.session().open(journal.name)
     before = snapshot(data_dir)
     for call in CALLS + ["journey()", "report_download()", "pre_post()"]:
@@ -297,7 +301,7 @@ def test_a_journal_whose_answers_have_the_wrong_types_imports_and_every_page_sti
         assert "tw-warning" not in view._status.value, call
     session_module.session().journal.data["settings"]["role"] = "hurt"
     assert tw.apology_builder()._needs.value == {"checked": [], "own": []}
-    data, _ = pdf.report_data(journal.data, sorted(keys))
+    data, _ = pdf.report_data(journal, sorted(keys))
     assert isinstance(data["writing"], list)
     share = tw.share_summary()
     share._name.value = "Blue Heron"

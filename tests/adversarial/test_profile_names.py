@@ -14,7 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import trust_workshop as tw
+from trust_workshop.model import contents as ct
 from trust_workshop.model import journal as jr
+from trust_workshop.model import profiles as pr
+from trust_workshop.model import storage
+from trust_workshop.model import transfer as tf
 from trust_workshop.views import session as session_module
 
 from .helpers import upload
@@ -36,7 +40,7 @@ HOSTILE_NAMES = [
 
 def _expected_name(name: str) -> str:
     """How the name is stored and listed: cleaned, in composed (NFC) form."""
-    return unicodedata.normalize("NFC", jr.clean_name(name))
+    return unicodedata.normalize("NFC", ct.clean_name(name))
 
 
 def assert_inside(path: Path, data_dir: Path) -> None:
@@ -52,24 +56,24 @@ def test_a_hostile_name_stays_inside_the_profiles_folder(name: str, data_dir: Pa
     j.set_entry("exercise.x", "mine")
     j.set_entry("exercise.x", "mine, again")  # a backup too
     assert_inside(j.path, data_dir)
-    assert_inside(jr.journal_path(jr.clean_name(name)), data_dir)
+    assert_inside(pr.journal_path(ct.clean_name(name)), data_dir)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
     outside = [p for p in data_dir.rglob("*") if p.is_file() and p.parent != data_dir / "profiles"]
     assert [p.name for p in outside] in ([], ["state.json"])
     for p in (data_dir / "profiles").iterdir():
         assert p.name.startswith(j.path.stem), p
-    assert [p.name for p in jr.list_profiles()] == [_expected_name(name)]
+    assert [p.name for p in pr.list_profiles()] == [_expected_name(name)]
     assert jr.Journal.open(name).entry("exercise.x") == "mine, again"
-    jr.remember_last_profile(name)
-    assert jr.last_profile() == jr.clean_name(name)
-    assert re.fullmatch(r"trust-journal-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.json", j.export_filename())
+    pr.remember_last_profile(name)
+    assert pr.last_profile() == ct.clean_name(name)
+    assert re.fullmatch(r"trust-journal-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.json", tf.export_filename(j))
 
 
 @pytest.mark.parametrize("name", ["../../etc/passwd", "CON", "<img src=x onerror=alert(1)>", "\x00\x01Sam"])
 def test_an_imported_journal_with_a_hostile_name_stays_inside_too(name: str, data_dir: Path) -> None:
-    data = jr.new_journal("placeholder")
+    data = ct.new_journal("placeholder")
     data["profile"]["name"] = name
-    raw = json.dumps({"format": jr.EXPORT_FORMAT, "journal": data}).encode()
+    raw = json.dumps({"format": tf.EXPORT_FORMAT, "journal": data}).encode()
     session_module.session()
     view = tw.my_data()
     upload(view._upload, "x.json", raw)
@@ -77,7 +81,7 @@ def test_an_imported_journal_with_a_hostile_name_stays_inside_too(name: str, dat
     assert "<img" not in view._status.value
     [journal_file] = [p for p in (data_dir / "profiles").glob("*.json") if "." not in p.stem]
     assert_inside(journal_file, data_dir)
-    assert [p.name for p in jr.list_profiles()] == [_expected_name(name)]
+    assert [p.name for p in pr.list_profiles()] == [_expected_name(name)]
 
 
 @pytest.mark.parametrize("bad, says", [
@@ -87,7 +91,7 @@ def test_an_imported_journal_with_a_hostile_name_stays_inside_too(name: str, dat
     (b"Sam", "must be text"),
 ])
 def test_a_name_that_cannot_be_used_gets_a_kind_message(bad, says: str, data_dir: Path) -> None:
-    with pytest.raises(jr.ProfileNameError) as err:
+    with pytest.raises(storage.ProfileNameError) as err:
         jr.Journal.open(bad)
     assert says in str(err.value) and "name" in str(err.value).lower()
     assert not (data_dir / "profiles").exists() or not list((data_dir / "profiles").iterdir())
@@ -98,7 +102,7 @@ def test_the_panel_explains_a_name_it_cannot_use(data_dir: Path) -> None:
     panel._new_name.value = "   \x00  "
     panel._do_create()
     assert "Please type a name" in panel._status.value
-    assert session_module.session().journal is None and jr.list_profiles() == []
+    assert session_module.session().journal is None and pr.list_profiles() == []
 
 
 @pytest.mark.parametrize("first, second", [
@@ -114,7 +118,7 @@ def test_the_same_name_written_differently_is_the_same_profile(first: str, secon
     assert b.entry("exercise.x") == "written by the first"
     b.set_entry("exercise.y", "and the second")
     assert jr.Journal.open(first).entry("exercise.y") == "and the second"
-    assert [p.name for p in jr.list_profiles()] == [_expected_name(first)]
+    assert [p.name for p in pr.list_profiles()] == [_expected_name(first)]
 
 
 def test_the_panel_opens_an_existing_profile_instead_of_making_a_second(data_dir: Path) -> None:
@@ -124,7 +128,7 @@ def test_the_panel_opens_an_existing_profile_instead_of_making_a_second(data_dir
     panel._do_create()
     assert "already exists, so it has been opened" in html.unescape(panel._status.value)
     assert session_module.session().journal.entry("exercise.x") == "mine"
-    assert len(jr.list_profiles()) == 1
+    assert len(pr.list_profiles()) == 1
 
 
 @pytest.mark.parametrize("names", [
@@ -139,7 +143,7 @@ def test_different_names_are_different_files(names: list[str], data_dir: Path) -
         paths.add(j.path)
         assert_inside(j.path, data_dir)
     assert len(paths) == len(names)
-    assert sorted(p.name for p in jr.list_profiles()) == sorted(_expected_name(n) for n in names)
+    assert sorted(p.name for p in pr.list_profiles()) == sorted(_expected_name(n) for n in names)
     for n, name in enumerate(names):
         assert jr.Journal.open(name).entry("exercise.x") == n
 
@@ -166,7 +170,7 @@ def test_any_usable_name_stays_inside_and_lists_as_typed(name: str) -> None:
         j.set_entry("exercise.x", name)
         assert_inside(j.path, Path(folder))
         assert len(list(Path(folder).rglob("*.json"))) == 1
-        assert [p.name for p in jr.list_profiles()] == [_expected_name(name)]
+        assert [p.name for p in pr.list_profiles()] == [_expected_name(name)]
         assert jr.Journal.open(_expected_name(name)).entry("exercise.x") == name
 
 
@@ -175,12 +179,12 @@ def test_any_usable_name_stays_inside_and_lists_as_typed(name: str) -> None:
 def test_different_names_never_share_a_file(a: str, b: str) -> None:
     try:
         ca, cb = _expected_name(a), _expected_name(b)
-    except jr.ProfileNameError:
+    except storage.ProfileNameError:
         return
     if ca.casefold() != cb.casefold():
-        assert jr.profile_id(ca) != jr.profile_id(cb)
+        assert pr.profile_id(ca) != pr.profile_id(cb)
     else:
-        assert jr.profile_id(ca).rsplit("-", 1)[1] == jr.profile_id(cb).rsplit("-", 1)[1]
+        assert pr.profile_id(ca).rsplit("-", 1)[1] == pr.profile_id(cb).rsplit("-", 1)[1]
 
 
 @settings(max_examples=60, deadline=None)
@@ -188,14 +192,14 @@ def test_different_names_never_share_a_file(a: str, b: str) -> None:
 def test_spacing_and_composed_or_decomposed_letters_give_the_same_file(name: str, spaces: list[str]) -> None:
     clean = _expected_name(name)
     variants = [clean, unicodedata.normalize("NFD", clean), spaces[0] + clean.replace(" ", spaces[1]) + spaces[1]]
-    assert len({jr.profile_id(v) for v in variants}) == 1
+    assert len({pr.profile_id(v) for v in variants}) == 1
 
 
 @pytest.mark.parametrize("name", ["e\u200b\u0301", "a\x00\u0301", "Zoe\u200d\u0308"])
 def test_cleaning_a_name_twice_changes_nothing(name: str) -> None:
-    once = jr.clean_name(name)
-    assert jr.clean_name(once) == once
-    assert jr.journal_path(name) == jr.Journal.open(name).path
+    once = ct.clean_name(name)
+    assert ct.clean_name(once) == once
+    assert pr.journal_path(name) == jr.Journal.open(name).path
 
 
 def test_a_name_and_its_capitals_are_one_profile_even_with_sharp_s(data_dir: Path) -> None:
@@ -204,7 +208,7 @@ def test_a_name_and_its_capitals_are_one_profile_even_with_sharp_s(data_dir: Pat
 
 @pytest.mark.parametrize("typed", ["Sam\tLee", "Sam\nLee", "Sam\r\nLee"])
 def test_a_tab_or_line_break_between_words_counts_as_a_space(typed: str) -> None:
-    assert jr.clean_name(typed) == "Sam Lee"
+    assert ct.clean_name(typed) == "Sam Lee"
 
 
 @pytest.mark.parametrize("name", HOSTILE_NAMES[::4], ids=[repr(n)[:30] for n in HOSTILE_NAMES[::4]])
@@ -225,4 +229,4 @@ def test_a_hostile_name_typed_into_the_panel_opens_its_own_profile(name: str, da
 
 @pytest.mark.parametrize("name", ["\U0001fa77", "Ana \U0001fae8"])
 def test_a_name_with_a_recent_emoji_keeps_it(name: str) -> None:
-    assert jr.clean_name(name) == name
+    assert ct.clean_name(name) == name

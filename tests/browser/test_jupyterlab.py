@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from trust_workshop.model import journal as jr
+from trust_workshop.model import transfer as tf
 
 from . import harness
 
@@ -69,9 +69,9 @@ def test_export_download_gives_a_file_that_imports_back(lab, page, tmp_path: Pat
     download.save_as(saved)
     raw = saved.read_bytes()
     monkeypatch.setenv("TRUST_WORKSHOP_DATA_DIR", str(tmp_path / "another-computer"))
-    journal, _ = jr.import_journal(raw)
+    journal, _ = tf.import_journal(raw)
     assert journal.entry("exercise.hopes_worries")["hope_change"] == typed
-    assert json.loads(raw)["format"] == jr.EXPORT_FORMAT
+    assert json.loads(raw)["format"] == tf.EXPORT_FORMAT
 
 
 def test_the_browser_tests_leave_the_repository_alone(lab) -> None:

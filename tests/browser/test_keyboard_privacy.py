@@ -22,10 +22,11 @@ def voila_shared(tmp_path_factory: pytest.TempPathFactory, playwright_browser):
     os.environ["TRUST_WORKSHOP_DATA_DIR"] = str(data)
     try:
         from trust_workshop.model import journal as jr
+        from trust_workshop.model import profiles as pr
 
         jr.Journal.open("Sam").set_entry("exercise.hopes_worries", {"hope_change": SAM_SECRET})
         jr.Journal.open("Alex").set_entry("exercise.hopes_worries", {"hope_change": "Alex hope"})
-        jr.remember_last_profile("Alex")
+        pr.remember_last_profile("Alex")
     finally:
         if old is None:
             os.environ.pop("TRUST_WORKSHOP_DATA_DIR")

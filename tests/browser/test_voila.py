@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from trust_workshop.model import journal as jr
+from trust_workshop.model import transfer as tf
 
 from . import harness
 
@@ -57,7 +57,7 @@ def test_export_and_import_work_in_voila(voila, page, tmp_path: Path) -> None:
         data.locator("a.tw-download").click()
     saved = tmp_path / "journal.json"
     info.value.save_as(saved)
-    assert jr.read_import(saved.read_bytes())["profile"]["name"] == "Browser tester"
+    assert tf.read_import(saved.read_bytes())["profile"]["name"] == "Browser tester"
     bad = tmp_path / "not-a-journal.json"
     bad.write_text("{ this is not json")
     upload = data.locator(".widget-upload, button:has-text('Upload a journal')").first

@@ -16,7 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from trust_workshop.model import contents as ct
 from trust_workshop.model import journal as jr
+from trust_workshop.model import profiles as pr
+from trust_workshop.model import storage as st
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL (Linux, macOS)")
 
@@ -72,13 +75,13 @@ def test_sigkill_at_random_moments_never_loses_a_completed_save(data_dir: Path, 
         completed.update(reported)
         next_index = max([next_index - 1, *reported]) + 1 + 1  # skip the index that may have been in flight
 
-        path = jr.journal_path(PROFILE)
+        path = pr.journal_path(PROFILE)
         temporaries = list(path.parent.glob(f".{path.name}.*.tmp"))
         kills_with_saves_in_flight += bool(temporaries)
         if path.exists():
             try:  # the main file itself, read strictly: no repair allowed
-                jr.parse(path.read_bytes())
-            except jr.JournalError:
+                ct.parse(path.read_bytes())
+            except st.JournalError:
                 corrupt += 1
         journal = jr.Journal.open(PROFILE)
         assert not journal.notices, journal.notices
@@ -97,4 +100,4 @@ def test_sigkill_at_random_moments_never_loses_a_completed_save(data_dir: Path, 
     assert len(completed) >= TRIALS // 2, "too few saves completed for the test to mean anything"
     assert kills_with_saves_in_flight >= 10, "the kills never landed inside a write; the test would prove little"
     # The file on disk is plain, valid JSON a participant could read.
-    assert json.loads(jr.journal_path(PROFILE).read_text("utf-8"))["app"] == jr.APP
+    assert json.loads(pr.journal_path(PROFILE).read_text("utf-8"))["app"] == st.APP

@@ -22,6 +22,8 @@ import pytest
 
 import trust_workshop as tw
 from trust_workshop.model import journal as jr
+from trust_workshop.model import profiles as pr
+from trust_workshop.model import storage as st
 from trust_workshop.views import session as session_module
 from trust_workshop.views.data import MyData
 
@@ -83,7 +85,7 @@ def test_when_nothing_can_be_written_answers_stay_on_the_page_and_in_the_downloa
     view = tw.reflection("uncover")
     _type(view, "saved before the trouble")
     with monkeypatch.context() as trouble:
-        trouble.setattr(jr.tempfile, "mkstemp", _raise(code))
+        trouble.setattr(st.tempfile, "mkstemp", _raise(code))
         _type(view, "typed while the disk cannot be written")
         assert says in view._status.value and "still here" in view._status.value
         assert _typed(view) == "typed while the disk cannot be written"
@@ -124,7 +126,7 @@ def test_a_really_full_disk_keeps_answers_in_memory_and_the_old_file_intact(smal
     s.open("Sam")
     view = tw.reflection("uncover")
     _type(view, "written while there was room")
-    before = jr.journal_path("Sam").read_bytes()
+    before = pr.journal_path("Sam").read_bytes()
     filler = small_disk / "filler"
     fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
     try:  # fill the disk to the last byte
@@ -136,8 +138,8 @@ def test_a_really_full_disk_keeps_answers_in_memory_and_the_old_file_intact(smal
         os.close(fd)
     _type(view, "a long answer " * 200)
     assert "disk is full" in view._status.value
-    assert jr.journal_path("Sam").read_bytes() == before, "a failed save must leave the last good file alone"
-    assert not list(jr.profiles_dir().glob(".*.tmp")), "no half-written file may be left behind"
+    assert pr.journal_path("Sam").read_bytes() == before, "a failed save must leave the last good file alone"
+    assert not list(st.profiles_dir().glob(".*.tmp")), "no half-written file may be left behind"
     assert "a long answer" in _download(MyData())["journal"]["entries"]["reflection.uncover"]["value"][
         next(iter(view._boxes))]
     filler.unlink()
@@ -175,9 +177,10 @@ def _limited_saver(folder: str) -> None:  # pragma: no cover - runs in a child p
     resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
     try:
         journal.set_entry("exercise.big", "x" * 200_000)
-    except jr.SaveError as err:
+    except st.SaveError as err:
         print("SAVE-ERROR", err)
-    print("UNSAVED", journal.unsaved, "IN-MEMORY", len(journal.entry("exercise.big")))
+    print("ON-DISK", jr.Journal.open("Sam").entry("exercise.big") is not None, "IN-MEMORY",
+          len(journal.entry("exercise.big")))
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="RLIMIT_FSIZE behaves this way on Linux")
@@ -191,7 +194,7 @@ def test_a_write_cut_off_half_way_leaves_the_last_good_journal(data_dir: Path) -
     out = subprocess.run([sys.executable, "-c", code, str(data_dir), root], capture_output=True, text=True,
                          timeout=120)
     assert "SAVE-ERROR" in out.stdout and "file-size limit" in out.stdout, out.stdout + out.stderr
-    assert "UNSAVED True IN-MEMORY 200000" in out.stdout
+    assert "ON-DISK False IN-MEMORY 200000" in out.stdout
     assert j.path.read_bytes() == before
     assert jr.Journal.open("Sam").entry("exercise.small") == "safe"
     assert not list(j.path.parent.glob(".*.tmp"))

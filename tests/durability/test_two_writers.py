@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from trust_workshop.model import journal as jr
+from trust_workshop.model import storage as st
 
 PROFILE = "Shared device"
 ROUNDS = 60
@@ -25,7 +26,7 @@ def _writer(folder: str, tag: str, start, results) -> None:
                 journal.record_checkin("stage", "uncover", {"q1": 1 + i % 5}, date=day)
             if i % 7 == 0:
                 journal.set_setting("context", "couple" if tag == "a" else "family")
-        except jr.SaveError:
+        except st.SaveError:
             errors += 1
     results.put((tag, errors, sorted(journal.data["entries"])))
 

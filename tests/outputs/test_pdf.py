@@ -95,9 +95,9 @@ def test_report_prints_hostile_text_exactly_as_typed_only_when_ticked(tmp_path: 
     answer = " ".join(HOSTILE) + " " + long_word + " " + "filler " * 1400 + "THE-END"
     assert len(answer) > 10_000
     j = _journal_with(answer)
-    without = text_of(pdf.report(j.data, []), tmp_path)
+    without = text_of(pdf.report(j, []), tmp_path)
     assert "THE-END" not in without and "<script>" not in without
-    blob = pdf.report(j.data, ["reflection.uncover"])
+    blob = pdf.report(j, ["reflection.uncover"])
     text = text_of(blob, tmp_path)
     flat = re.sub(r"\s+", " ", text)
     for piece in HOSTILE:
@@ -112,11 +112,11 @@ def test_report_is_deterministic_and_copes_with_a_thin_journal(tmp_path: Path) -
     j = jr.Journal.open("Only baseline")
     j.record_checkin("baseline", "uncover", {it.id: 3 for it in content.checkin_items("uncover")}, date="2026-09-01")
     day = dt.date(2026, 11, 1)
-    first, second = pdf.report(j.data, [], today=day), pdf.report(j.data, [], today=day)
+    first, second = pdf.report(j, [], today=day), pdf.report(j, [], today=day)
     assert first == second
     text = text_of(first, tmp_path)
     assert "No trust pulse has been completed yet" in text
-    empty = text_of(pdf.report(jr.Journal.open("Nothing yet").data, []), tmp_path)
+    empty = text_of(pdf.report(jr.Journal.open("Nothing yet"), []), tmp_path)
     assert "No stage check-ins have been completed yet" in empty
 
 
@@ -177,7 +177,7 @@ def test_emoji_and_other_scripts_print_with_real_glyphs(tmp_path: Path) -> None:
     emoji = "I miss us 💔 🙏 🤝 👍🏽 👨‍👩‍👧 🇬🇧 ✨"
     rtl = "أنا آسف שלום"
     j = _journal_with(f"{emoji} {rtl} THE-END")
-    blob = pdf.report(j.data, ["reflection.uncover"])
+    blob = pdf.report(j, ["reflection.uncover"])
     path = tmp_path / "emoji.pdf"
     path.write_bytes(blob)
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout

@@ -9,8 +9,12 @@ import ipywidgets as w
 import pytest
 
 import trust_workshop as tw
+from trust_workshop.model import contents as ct
 from trust_workshop.model import journal as jr
 from trust_workshop.model import passphrase as pp
+from trust_workshop.model import profiles as pr
+from trust_workshop.model import storage as st
+from trust_workshop.model import transfer as tf
 from trust_workshop.views import session as session_module
 from trust_workshop.views.data import MyData
 
@@ -45,7 +49,7 @@ def test_a_locked_journal_holds_no_readable_answer_on_disk() -> None:
     envelope = json.loads(j.path.read_bytes())
     assert envelope["format"] == pp.FORMAT and envelope["profile"] == {"name": "Alex"}
     assert envelope["kdf"]["name"] == "scrypt" and envelope["kdf"]["n"] >= 2**14
-    assert [(p.name, p.locked) for p in jr.list_profiles()] == [("Alex", True)]
+    assert [(p.name, p.locked) for p in pr.list_profiles()] == [("Alex", True)]
     j.set_entry("exercise.more", "later answer")  # later saves stay sealed, backup too
     assert b"later answer" not in j.path.read_bytes() and b"later answer" not in j.backup_path.read_bytes()
 
@@ -53,9 +57,9 @@ def test_a_locked_journal_holds_no_readable_answer_on_disk() -> None:
 def test_without_or_with_a_wrong_passphrase_nothing_opens_and_nothing_changes() -> None:
     j = _locked_journal()
     before = _files(j.path.parent)
-    with pytest.raises(jr.PassphraseError, match="locked with a passphrase"):
+    with pytest.raises(st.PassphraseError, match="locked with a passphrase"):
         jr.Journal.open("Alex")
-    with pytest.raises(jr.PassphraseError, match="does not open this journal. Nothing was changed"):
+    with pytest.raises(st.PassphraseError, match="does not open this journal. Nothing was changed"):
         jr.Journal.open("Alex", "blue kettle evening")
     assert _files(j.path.parent) == before, "a wrong passphrase must not set anything aside or rewrite"
     opened = jr.Journal.open("Alex", PASS)
@@ -77,16 +81,16 @@ def test_the_backup_and_set_aside_copies_are_sealed_too() -> None:
 
 def test_changing_or_removing_needs_the_current_passphrase() -> None:
     j = _locked_journal()
-    with pytest.raises(jr.PassphraseError, match="not this journal's current passphrase"):
+    with pytest.raises(st.PassphraseError, match="not this journal's current passphrase"):
         j.set_passphrase("a new one here", "a new one here", "wrong guess")
-    with pytest.raises(jr.PassphraseError, match="not this journal's current passphrase"):
+    with pytest.raises(st.PassphraseError, match="not this journal's current passphrase"):
         j.remove_passphrase("wrong guess")
     j.set_passphrase("a new one here", "a new one here", PASS)
-    with pytest.raises(jr.PassphraseError):
+    with pytest.raises(st.PassphraseError):
         jr.Journal.open("Alex", PASS)
     assert jr.Journal.open("Alex", "a new one here").entry("reflection.uncover")["in_your_words"].startswith(SECRET)
     j.remove_passphrase("a new one here")
-    assert SECRET.encode() in j.path.read_bytes() and not jr.list_profiles()[0].locked
+    assert SECRET.encode() in j.path.read_bytes() and not pr.list_profiles()[0].locked
     assert jr.Journal.open("Alex").entry("reflection.uncover")["in_your_words"].startswith(SECRET)
 
 
@@ -95,7 +99,7 @@ def test_changing_or_removing_needs_the_current_passphrase() -> None:
 def test_a_poor_new_passphrase_is_refused_kindly(new: str, again: str, says: str) -> None:
     j = jr.Journal.open("Alex")
     j.set_entry("exercise.x", SECRET)
-    with pytest.raises(jr.PassphraseError, match=says):
+    with pytest.raises(st.PassphraseError, match=says):
         j.set_passphrase(new, again)
     assert not j.locked and SECRET.encode() in j.path.read_bytes()
 
@@ -111,21 +115,21 @@ def test_two_kernels_of_a_locked_profile_keep_each_others_answers() -> None:
 
 def test_import_into_a_locked_profile_needs_it_open_and_stays_locked() -> None:
     j = _locked_journal()
-    other = jr.Journal("Alex", jr.new_journal("Alex"))
+    other = jr.Journal("Alex", ct.new_journal("Alex"))
     other.data["entries"]["exercise.imported"] = {"value": "from the file", "updated": "2026-11-27T10:00:00+00:00"}
-    raw = other.export_bytes()
+    raw = tf.export_bytes(other)
     before = _files(j.path.parent)
-    with pytest.raises(jr.ImportProblem, match="locked with a passphrase"):
-        jr.import_journal(raw)
+    with pytest.raises(st.ImportProblem, match="locked with a passphrase"):
+        tf.import_journal(raw)
     assert _files(j.path.parent) == before
-    imported, _ = jr.import_journal(raw, jr.Journal.open("Alex", PASS))
+    imported, _ = tf.import_journal(raw, jr.Journal.open("Alex", PASS))
     assert imported.locked and b"from the file" not in imported.path.read_bytes()
     assert jr.Journal.open("Alex", PASS).entry("exercise.imported") == "from the file"
 
 
 def test_a_locked_profile_never_opens_by_itself_and_the_panel_asks_for_the_passphrase() -> None:
     _locked_journal()
-    jr.remember_last_profile("Alex")
+    pr.remember_last_profile("Alex")
     session_module.reset_session()  # a fresh kernel
     s = session_module.session()
     assert s.journal is None, "the only profile is locked, so it must wait for its passphrase"

@@ -17,6 +17,7 @@ from trust_workshop import content
 from trust_workshop.content import safety as safety_content
 from trust_workshop.model import journal as jr
 from trust_workshop.model import summary as sm
+from trust_workshop.model import transfer as tf
 from trust_workshop.outputs import pdf
 from trust_workshop.views.facilitator import GroupDashboard, ShareSummary
 
@@ -80,14 +81,14 @@ def test_ticking_the_safety_check_writes_nothing_and_no_output_carries_it(opened
     share._name.value = "Blue Heron"
     share._show.click()
     shared = base64.b64decode(re.search(r"base64,([A-Za-z0-9+/=]+)", share._result.value).group(1))
-    summaries = [sm.encode(sm.build(journal.data, name)) for name in ("Ana", "Sol")] + [shared]
+    summaries = [sm.encode(sm.build(journal, name)) for name in ("Ana", "Sol")] + [shared]
     board = GroupDashboard()
     board._files = [(f"{i}.json", raw) for i, raw in enumerate(summaries)]
     board._draw()
     everything_in_entries = sorted(opened.journal.data["entries"])
     outputs = {
         **{f"data/{k}": v for k, v in _files(data_dir).items()},
-        "export": opened.journal.export_bytes(),
+        "export": tf.export_bytes(opened.journal),
         "summary": shared,
         "summary preview": share._result.value.encode(),
         "dashboard": _shown(board).encode(),
@@ -96,7 +97,7 @@ def test_ticking_the_safety_check_writes_nothing_and_no_output_carries_it(opened
     assert b"Blue Heron" in outputs["summary"] and "Blue Heron" in [s["pseudonym"] for s in board.loaded.summaries]
     texts = {name: blob.decode("utf-8", "replace") for name, blob in outputs.items()}
     if shutil.which("pdftotext"):
-        for name, blob in {"report": pdf.report(opened.journal.data, everything_in_entries),
+        for name, blob in {"report": pdf.report(opened.journal, everything_in_entries),
                            "handout": pdf.handout("safety")}.items():
             path = tmp_path / f"{name}.pdf"
             path.write_bytes(blob)

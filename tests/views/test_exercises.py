@@ -11,6 +11,8 @@ import trust_workshop as tw
 from trust_workshop import content
 from trust_workshop.content import safety as safety_content
 from trust_workshop.model import journal as jr
+from trust_workshop.model import profiles as pr
+from trust_workshop.model import transfer as tf
 from trust_workshop.views import session as session_module
 
 from ..conftest import restart_kernel
@@ -137,7 +139,7 @@ def test_safety_check_never_reaches_the_journal_or_the_disk(opened, data_dir: Pa
     assert "not recommended" in view._result.value and "1-800-799-7233" in view._help._html.value
     after = {p: p.read_bytes() for p in data_dir.rglob("*") if p.is_file()}
     assert after == before
-    exported = opened.journal.export_bytes().decode()
+    exported = tf.export_bytes(opened.journal).decode()
     for q in safety_content.questions():
         assert f'"{q.id}"' not in exported
     view._reset()
@@ -164,7 +166,7 @@ def test_my_data_download_link_holds_the_journal(opened) -> None:
 
 def test_my_data_upload_replaces_and_bad_upload_changes_nothing(opened) -> None:
     opened.journal.set_entry("exercise.x", "exported")
-    exported = opened.journal.export_bytes()
+    exported = tf.export_bytes(opened.journal)
     opened.journal.set_entry("exercise.x", "changed later")
     form = tw.form("impact_map")
     view = tw.my_data()
@@ -187,7 +189,7 @@ def test_delete_needs_confirmation(opened) -> None:
     sure.value = True
     assert not yes.disabled
     yes.click()
-    assert jr.list_profiles() == []
+    assert pr.list_profiles() == []
     assert session_module.session().journal is None
     assert "deleted" in view._status.value
 

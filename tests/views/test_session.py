@@ -6,6 +6,7 @@ import pytest
 
 import trust_workshop as tw
 from trust_workshop.model import journal as jr
+from trust_workshop.model import profiles as pr
 from trust_workshop.views import session as session_module
 
 
@@ -28,7 +29,7 @@ def test_bad_name_gets_a_message_and_creates_nothing(data_dir) -> None:
     panel._new_name.value = "   "
     panel._do_create()
     assert "Please type a name" in panel._status.value
-    assert jr.list_profiles() == []
+    assert pr.list_profiles() == []
 
 
 def test_creating_an_existing_name_opens_it_and_says_so(data_dir) -> None:
@@ -54,7 +55,7 @@ def test_even_the_only_profile_waits_for_one_click(data_dir) -> None:
 def test_with_two_profiles_nobody_is_opened_for_you(data_dir) -> None:
     jr.Journal.open("Sam").set_entry("exercise.x", "mine")
     jr.Journal.open("Alex").set_entry("exercise.x", "theirs")
-    jr.remember_last_profile("Sam")
+    pr.remember_last_profile("Sam")
     session_module.reset_session()
     panel = tw.profile_bar()
     assert session_module.session().journal is None
@@ -82,7 +83,7 @@ def test_on_a_shared_computer_no_name_is_suggested(data_dir, monkeypatch: pytest
     panel = tw.profile_setup()
     panel._continue.click()
     panel._shared.value = True  # the participant switches it on
-    assert jr.last_profile() is None
+    assert pr.last_profile() is None
     session_module.reset_session()
     panel = tw.profile_setup()
     assert panel._continue not in panel.children[0].children and panel._picker.value == ""
@@ -126,9 +127,9 @@ def test_a_profile_just_created_is_shown_as_chosen_before_its_first_answer(data_
     panel = tw.profile_setup()
     panel._new_name.value = "Rowan"
     panel._do_create()
-    assert jr.journal_path("Rowan").exists()  # kept from the moment it is made
+    assert pr.journal_path("Rowan").exists()  # kept from the moment it is made
     session_module.reset_session()
-    assert [p.name for p in jr.list_profiles()] == ["Rowan"], "a reload before any answer keeps the profile"
+    assert [p.name for p in pr.list_profiles()] == ["Rowan"], "a reload before any answer keeps the profile"
     assert panel._picker.value == "Rowan" and panel._new_name not in panel.children[0].children
     assert "Working as <b>Rowan</b>" in panel._status.value
 

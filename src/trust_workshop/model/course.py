@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from trust_workshop.content import safety as cs
-from trust_workshop.model import journal as jr
+from trust_workshop.model import storage as st
 
 FILE_NAME = "course.yaml"
 REGION_VARIABLE = "TRUST_WORKSHOP_REGION"
@@ -42,7 +42,7 @@ class Course:
 
 
 def course_path() -> Path:
-    return jr.data_dir() / FILE_NAME
+    return st.data_dir() / FILE_NAME
 
 
 def clean_region(value: object) -> str:
@@ -107,5 +107,5 @@ def save_course(region: str | None = None, checked: str | None = None, shared_co
     path = course_path()
     text = ("# Course settings for Rebuilding Trust, written by 'trust-workshop course'.\n"
             + yaml.safe_dump(data, sort_keys=True, allow_unicode=True))
-    jr.atomic_write(path, text.encode("utf-8"))
+    st.atomic_write(path, text.encode("utf-8"))
     return path

@@ -101,6 +101,25 @@ def clean(value: Any) -> Any:
     return root[0]
 
 
+def copy(value: Any) -> Any:
+    """A deep copy of a JSON value (dicts, lists and leaves), however deeply it nests."""
+    root: list[Any] = [None]
+    todo: list[tuple[Any, Any, Any]] = [(value, root, 0)]
+    while todo:
+        item, parent, slot = todo.pop()
+        if isinstance(item, dict):
+            out: dict[Any, Any] = dict.fromkeys(item)
+            todo.extend((v, out, k) for k, v in item.items())
+            parent[slot] = out
+        elif isinstance(item, (list, tuple)):
+            seq: list[Any] = [None] * len(item)
+            todo.extend((v, seq, i) for i, v in enumerate(item))
+            parent[slot] = seq
+        else:
+            parent[slot] = item
+    return root[0]
+
+
 def _parse_float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
@@ -134,3 +153,57 @@ def dumps(value: Any, *, compact: bool = False) -> bytes:
     if compact:
         return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
     return json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+
+# --- the one reader for files from elsewhere --------------------------------------------------
+
+
+class Refused(Unreadable):
+    """Bytes that :func:`read_untrusted` will not read. ``why`` names the reason, so each caller
+    can say it in its own words: ``too_big``, ``zip``, ``empty``, ``not_text``, ``too_deep``,
+    ``not_json`` (``line`` says where it stops making sense) or ``odd_value`` (``str(err)``)."""
+
+    def __init__(self, why: str, message: str = "", line: int = 0) -> None:
+        super().__init__(message or why)
+        self.why = why
+        self.line = line
+
+
+def depth(value: Any) -> int:
+    """How deeply lists and dicts nest in a parsed JSON value (without recursion)."""
+    deepest, todo = 0, [(value, 0)]
+    while todo:
+        item, level = todo.pop()
+        if isinstance(item, (list, dict)):
+            deepest = max(deepest, level + 1)
+            todo.extend((v, level + 1) for v in (item.values() if isinstance(item, dict) else item))
+    return deepest
+
+
+def read_untrusted(raw: bytes, *, max_bytes: int | None = None, max_depth: int | None = None,
+                   bom: bool = True) -> Any:
+    """Bytes from a file (an upload, or a file on disk that anyone could have edited) to a JSON
+    value, checked in one order for every kind of file: size, zip, empty, UTF-8 (a byte-order
+    mark allowed when ``bom``), JSON, values the workshop never writes, nesting. Raises
+    :class:`Refused` with the reason; never a bare ``RecursionError`` or ``ValueError``."""
+    if max_bytes is not None and len(raw) > max_bytes:
+        raise Refused("too_big")
+    if raw[:2] == b"PK":
+        raise Refused("zip")
+    if not raw.strip():
+        raise Refused("empty")
+    try:
+        value = loads(raw.decode("utf-8-sig" if bom else "utf-8"))
+    except Refused:
+        raise
+    except Unreadable as err:
+        raise Refused("odd_value", str(err)) from err
+    except UnicodeDecodeError as err:
+        raise Refused("not_text") from err
+    except RecursionError as err:
+        raise Refused("too_deep") from err
+    except json.JSONDecodeError as err:
+        raise Refused("not_json", line=err.lineno) from err
+    if max_depth is not None and depth(value) > max_depth:
+        raise Refused("too_deep")
+    return value

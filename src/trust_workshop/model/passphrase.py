@@ -19,9 +19,11 @@ import json
 import os
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from trust_workshop.model import jsonsafe
+from trust_workshop.model import storage as st
 
 FORMAT = "trust-workshop-locked-journal"
 VERSION = 1
@@ -162,3 +164,32 @@ def envelope_of(raw: bytes) -> dict[str, Any] | None:
     if not ok or not (2 <= kdf["n"] <= 2**20 and 1 <= kdf["r"] <= 32 and 1 <= kdf["p"] <= 16):
         return None
     return data
+
+
+def reseal_files(paths: list[Path], old: Lock | None, new: Lock | None, owner: str) -> None:
+    """Bring kept copies of a journal in line with its lock.
+
+    Copies sealed with ``old`` are opened and sealed with ``new`` (or stored plain when the
+    passphrase is removed); plain copies are sealed when there is a lock. A copy sealed with
+    a key neither opens is left as it is.
+    """
+    for path in paths:
+        raw = path.read_bytes()
+        envelope = envelope_of(raw)
+        if envelope is None:
+            plain = raw
+        else:
+            plain = None
+            for key in (old, new):
+                if key is None or not key.opens(envelope):
+                    continue
+                if key is new:
+                    break  # already sealed with the new key
+                plain = key.unseal(envelope)
+                break
+            if plain is None:
+                continue
+        if new is not None:
+            st.atomic_write(path, new.seal(owner, plain))
+        elif envelope is not None:
+            st.atomic_write(path, plain)

@@ -127,12 +127,6 @@ def open_promises(promises: list[dict[str, Any]]) -> int:
     return sum(1 for p in promises if isinstance(p, dict) and p.get("kept") == "not yet")
 
 
-def overall_kept_rate(log: list[dict[str, Any]]) -> float | None:
-    rates = kept_rates(log)
-    made = sum(r.made for r in rates)
-    return sum(r.kept for r in rates) / made if made else None
-
-
 def tally(entries: list[dict[str, Any]]) -> list[tuple[str, int, int]]:
     """(week, deposits, withdrawals) per week (starting Monday), oldest first."""
     weeks: dict[str, list[int]] = {}

@@ -21,13 +21,15 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
 from typing import Any
 
 import fastjsonschema
 
 from trust_workshop import content
 from trust_workshop.model import jsonsafe, progress
-from trust_workshop.model.journal import fold, real_date
+from trust_workshop.model.contents import Contents, real_date
+from trust_workshop.model.names import fold, tidy
 
 FORMAT = "trust-workshop-group-summary"
 VERSION = 1
@@ -36,53 +38,19 @@ MAX_SUMMARY_BYTES = 256 * 1024
 MAX_PSEUDONYM = 40
 MAX_HOMEWORK = 1000  # far more homework than any course sets
 
-SCHEMA = {
-    "type": "object",
-    "required": ["format", "version", "pseudonym", "created", "stage_scores", "pulse", "homework", "attendance"],
-    "additionalProperties": False,
-    "properties": {
-        "format": {"const": FORMAT},
-        "version": {"const": VERSION},
-        "pseudonym": {"type": "string", "minLength": 1, "maxLength": MAX_PSEUDONYM},
-        "created": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
-        "stage_scores": {
-            "type": "object",
-            "propertyNames": {"pattern": "^[a-z][a-z_]*$"},
-            "additionalProperties": {"type": "integer", "minimum": 0, "maximum": 100},
-        },
-        "pulse": {
-            "type": "array",
-            "maxItems": 500,
-            "items": {
-                "type": "object", "required": ["date", "score"], "additionalProperties": False,
-                "properties": {"date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
-                               "score": {"type": "integer", "minimum": 0, "maximum": 100}},
-            },
-        },
-        "homework": {
-            "type": "object", "required": ["done", "set"], "additionalProperties": False,
-            "properties": {"done": {"type": "integer", "minimum": 0, "maximum": MAX_HOMEWORK},
-                           "set": {"type": "integer", "minimum": 0, "maximum": MAX_HOMEWORK}},
-        },
-        "attendance": {"type": "array", "maxItems": 500,
-                       "items": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}},
-    },
-}
-
-
 class SummaryProblem(ValueError):
     """A summary file was refused; ``str(err)`` says why in plain words."""
 
 
 @cache
+def schema() -> dict[str, Any]:
+    """The shape of a summary file (``summary.schema.json``)."""
+    return json.loads(resources.files("trust_workshop.model").joinpath("summary.schema.json").read_text("utf-8"))
+
+
+@cache
 def _validator():
-    return fastjsonschema.compile(SCHEMA)
-
-
-def _tidy(name: str) -> str:
-    text = "".join(" " if ch.isspace() else ch for ch in str(name))
-    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
-    return unicodedata.normalize("NFC", " ".join(text.split()))
+    return fastjsonschema.compile(schema())
 
 
 def clean_pseudonym(name: str) -> str:
@@ -91,7 +59,7 @@ def clean_pseudonym(name: str) -> str:
     Tabs and line breaks count as spaces; invisible and control characters are dropped before
     composing accents (NFC), so cleaning a cleaned name changes nothing.
     """
-    text = _tidy(name)
+    text = tidy(name)
     if not text:
         raise SummaryProblem("Please choose a pseudonym: a first name, initials or any word your group will know.")
     if len(text) > MAX_PSEUDONYM:
@@ -99,14 +67,11 @@ def clean_pseudonym(name: str) -> str:
     return text
 
 
-def build(journal_data: Mapping[str, Any], pseudonym: str, today: dt.date | None = None) -> dict[str, Any]:
+def build(journal: Contents, pseudonym: str, today: dt.date | None = None) -> dict[str, Any]:
     """The summary a participant may share, from their journal's numbers and dates only."""
-    checkins = journal_data.get("checkins", [])
-    pulses = journal_data.get("pulses", [])
-    homework = [v["value"] for k, v in journal_data.get("entries", {}).items()
-                if k.startswith("homework.") and isinstance(v, dict) and isinstance(v.get("value"), dict)]
-    checkins = [c for c in checkins if real_date(c.get("date"))]  # a date off the calendar is left out
-    pulses = [p for p in pulses if real_date(p.get("date"))]
+    homework = journal.homework()
+    checkins = [c for c in journal.checkins() if real_date(c.get("date"))]  # a date off the calendar is left out
+    pulses = [p for p in journal.pulses() if real_date(p.get("date"))]
     summary = {
         "format": FORMAT,
         "version": VERSION,
@@ -136,20 +101,15 @@ def filename(summary: Mapping[str, Any]) -> str:
 
 def parse(raw: bytes) -> dict[str, Any]:
     """Bytes of an uploaded file to a summary; SummaryProblem with a plain reason otherwise."""
-    if len(raw) > MAX_SUMMARY_BYTES:
-        raise SummaryProblem(f"it is {len(raw) / 1024:.0f} KB, far bigger than a group summary")
-    if raw[:2] == b"PK":
-        raise SummaryProblem("it is a zip archive, not a group summary")
     try:
-        data = jsonsafe.loads(raw.decode("utf-8-sig"))
-    except jsonsafe.Unreadable as err:
-        raise SummaryProblem(f"it cannot be a group summary: {err}") from None
-    except UnicodeDecodeError:
-        raise SummaryProblem("it is not a text file") from None
-    except RecursionError:
-        raise SummaryProblem("it is nested too deeply to be a group summary") from None
-    except json.JSONDecodeError:
-        raise SummaryProblem("it is not readable JSON (it may be damaged or cut short)") from None
+        data = jsonsafe.read_untrusted(raw, max_bytes=MAX_SUMMARY_BYTES)
+    except jsonsafe.Refused as err:
+        reasons = {"too_big": f"it is {len(raw) / 1024:.0f} KB, far bigger than a group summary",
+                   "zip": "it is a zip archive, not a group summary",
+                   "not_text": "it is not a text file",
+                   "too_deep": "it is nested too deeply to be a group summary",
+                   "odd_value": f"it cannot be a group summary: {err}"}
+        raise SummaryProblem(reasons.get(err.why, "it is not readable JSON (it may be damaged or cut short)")) from None
     if not isinstance(data, dict):
         raise SummaryProblem("it is not a group summary")
     if data.get("format") == "trust-workshop-journal":
@@ -242,7 +202,7 @@ def group(summaries: list[dict[str, Any]], roster: Iterable[str] = ()) -> GroupV
     """What the dashboard shows. Averages only for groups of at least MIN_GROUP people."""
     size = len(summaries)
     have = {fold(s["pseudonym"]) for s in summaries}
-    wanted = dict.fromkeys(_tidy(r) for r in roster)  # tidied as pseudonyms are, so they match
+    wanted = dict.fromkeys(tidy(r) for r in roster)  # tidied as pseudonyms are, so they match
     missing = [name for name in wanted if name and fold(name) not in have]
     counts = {key: sum(1 for s in summaries if key in s["stage_scores"]) for key in content.stage_keys()}
     small = size < MIN_GROUP

@@ -17,6 +17,7 @@ from trust_workshop.content import safety as cs
 from trust_workshop.model import course as cm
 from trust_workshop.model import journal as jr
 from trust_workshop.model import plans as pm
+from trust_workshop.model import profiles as pr
 from trust_workshop.outputs import pdf
 
 
@@ -98,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         print(f"Wrote {len(written)} PDFs to {args.out}")
         return 0
-    names = {p.name.casefold(): p.name for p in jr.list_profiles()}
+    names = {p.name.casefold(): p.name for p in pr.list_profiles()}
     if args.profile.casefold() not in names:
         known = ", ".join(sorted(names.values())) or "none yet"
         print(f"No profile called {args.profile!r} on this computer (profiles: {known}).", file=sys.stderr)
@@ -120,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
     progress_bar(0, 1, "report")
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_bytes(pdf.report(journal.data, args.include, args.paper))
+    args.out.write_bytes(pdf.report(journal, args.include, args.paper))
     progress_bar(1, 1, args.out.name)
     for notice in journal.notices:
         print(notice, file=sys.stderr)

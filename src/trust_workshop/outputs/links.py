@@ -9,7 +9,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from trust_workshop import content
-from trust_workshop.model import writing
+from trust_workshop.model import transfer, writing
 from trust_workshop.outputs import pdf
 from trust_workshop.views.data import download_link
 from trust_workshop.views.exercise import Exercise, paragraph
@@ -46,10 +46,9 @@ class ReportDownload(Exercise):
                          "included unless you tick it below. The safety check is never included.")
 
     def build(self) -> list[w.Widget]:
-        entries = self.journal.data["entries"]
-        self._ticks = {key: w.Checkbox(value=False, indent=False, description=writing.title(key),
-                                       layout=w.Layout(width="auto"))
-                       for key in sorted(entries) if writing.as_text(entries[key]["value"])}
+        self._ticks = {e.key: w.Checkbox(value=False, indent=False, description=writing.title(e.key),
+                                         layout=w.Layout(width="auto"))
+                       for e in self.journal.entries() if writing.as_text(e.value)}
         self._paper = w.ToggleButtons(options=[("A4", "a4"), ("US Letter", "letter")], value="a4",
                                       description="Paper:", style={"description_width": "initial"})
         make = w.Button(description="Make my report", icon="file-pdf",
@@ -68,9 +67,9 @@ class ReportDownload(Exercise):
 
     def _make(self) -> None:
         self.journal.reload()
-        name = f"my-progress-report-{self.journal.export_filename().removeprefix('trust-journal-')}"
+        name = f"my-progress-report-{transfer.export_filename(self.journal).removeprefix('trust-journal-')}"
         name = name.removesuffix(".json") + ".pdf"
-        data = pdf.report(self.journal.data, self.included, self._paper.value)
+        data = pdf.report(self.journal, self.included, self._paper.value)
         self._link.value = download_link(data, name, "Save my report", mime="application/pdf",
                                          note="Ready. It is private to you.")
 

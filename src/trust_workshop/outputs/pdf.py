@@ -29,6 +29,7 @@ from trust_workshop.model import plans as pm
 from trust_workshop.model import progress as prog
 from trust_workshop.model import safety as sm
 from trust_workshop.model import writing as wr
+from trust_workshop.model.contents import Contents
 from trust_workshop.model.scoring import SCORE_NOTE
 
 PAPERS = {"a4": "a4", "letter": "us-letter", "us-letter": "us-letter"}
@@ -88,12 +89,6 @@ def paper(name: str) -> str:
         return PAPERS[name.lower()]
     except KeyError:
         raise ValueError(f"Paper size must be A4 or Letter, not {name!r}.") from None
-
-
-def _region_of(journal_data: Mapping[str, Any]) -> str | None:
-    settings = journal_data.get("settings")
-    region = settings.get("region") if isinstance(settings, dict) else None
-    return region if isinstance(region, str) else None
 
 
 def _help(region_key: str | None = None) -> dict[str, Any]:
@@ -237,16 +232,15 @@ def _text_lines(text: str) -> list[str]:
     return [breakable(line) for line in text.splitlines() if line.strip()]
 
 
-def report_data(journal_data: Mapping[str, Any], include: list[str] = (), paper_size: str = "a4",
+def report_data(journal: Contents, include: list[str] = (), paper_size: str = "a4",
                 today: dt.date | None = None) -> tuple[dict[str, Any], dict[str, bytes]]:
     """The report's data and its chart images. ``include`` names the journal entries to print."""
     from trust_workshop.views import charts  # matplotlib only when a report is made
 
-    checkins = journal_data.get("checkins", [])
+    checkins, pulses, promises = journal.checkins(), journal.pulses(), journal.promises()
     latest, baseline = prog.stage_scores(checkins), prog.stage_scores(checkins, ("baseline",))
-    points = prog.pulse_series(journal_data.get("pulses", []))
-    promises = journal_data.get("entries", {}).get("exercise.promise_log", {}).get("value", [])
-    rates = prog.kept_rates(promises if isinstance(promises, list) else [])
+    points = prog.pulse_series(pulses)
+    rates = prog.kept_rates(promises)
     changes = prog.pre_post(checkins)
     files: dict[str, bytes] = {}
     chart_list = []
@@ -261,34 +255,34 @@ def report_data(journal_data: Mapping[str, Any], include: list[str] = (), paper_
         charts.radar_caption(latest, baseline), 70)
     add("Trust pulse", "pulse.png", charts.pulse_chart(points) if points else None, charts.pulse_caption(points), 95)
     add("Promises kept", "promises.png", charts.kept_rate_chart(rates) if rates else None,
-        charts.kept_rate_caption(rates, prog.open_promises(promises if isinstance(promises, list) else [])), 85)
+        charts.kept_rate_caption(rates, prog.open_promises(promises)), 85)
     if any(c.change is not None for c in changes):
         add("Baseline and final check-in", "prepost.png", charts.pre_post_chart(changes),
             charts.pre_post_caption(changes), 95)
-    entries = journal_data.get("entries", {})
+    saved = {e.key: e for e in journal.entries()}
     writing = [{"title": wr.title(key),
                 "parts": [{"label": breakable(part.label), "lines": _text_lines(part.text)}
-                          for part in wr.parts(key, entries[key]["value"])]}
-               for key in include if key in entries]
-    name = journal_data.get("profile", {}).get("name", "")
+                          for part in wr.parts(key, saved[key].value)]}
+               for key in include if key in saved]
+    name = journal.profile_name
     data = {
         "paper": paper(paper_size),
         "title": "My progress in Rebuilding Trust",
         # First-strong isolates keep a right-to-left name from reordering the date beside it.
         "subtitle": f"\u2068{breakable(name)}\u2069 · {(today or dt.date.today()).isoformat()} · "
-                    f"{prog.sessions_count(checkins, journal_data.get('pulses', []))} sessions",
+                    f"{prog.sessions_count(checkins, pulses)} sessions",
         "footer": "Private: this report belongs to the person named on it",
         "score_note": SCORE_NOTE,
         "charts": chart_list,
         "reading": prog.pre_post_reading(changes) if any(c.change is not None for c in changes) else "",
         "writing": [w for w in writing if any(part["lines"] for part in w["parts"])],
-        "help": _help(_region_of(journal_data)),
+        "help": _help(journal.region),
     }
     return data, files
 
 
-def report(journal_data: Mapping[str, Any], include: list[str] = (), paper_size: str = "a4",
+def report(journal: Contents, include: list[str] = (), paper_size: str = "a4",
            today: dt.date | None = None) -> bytes:
     """A participant's progress report. Only the entries named in ``include`` are printed."""
-    data, files = report_data(journal_data, include, paper_size, today)
+    data, files = report_data(journal, include, paper_size, today)
     return compile_pdf("report.typ", data, files)

@@ -12,6 +12,8 @@ import ipywidgets as w
 
 from trust_workshop.model import journal as jr
 from trust_workshop.model import passphrase as pp
+from trust_workshop.model import profiles as pr
+from trust_workshop.model import transfer
 from trust_workshop.views.exercise import Exercise, esc, paragraph
 
 
@@ -140,7 +142,8 @@ class MyData(Exercise):
         if journal is None:
             return
         journal.reload()
-        self._link.value = download_link(journal.export_bytes(), journal.export_filename(), "Save my journal",
+        self._link.value = download_link(transfer.export_bytes(journal), transfer.export_filename(journal),
+                                         "Save my journal",
                                          note="Ready. Keep it somewhere private: it holds everything you wrote.")
 
     def _on_upload(self, change: dict) -> None:
@@ -149,13 +152,13 @@ class MyData(Exercise):
             return
         upload = files[0]
         try:
-            journal, message = jr.import_journal(bytes(upload["content"]), self.journal)
+            journal, message = transfer.import_journal(bytes(upload["content"]), self.journal)
         except jr.ImportProblem as err:
             self.show(str(err), "tw-warning")
             return
         finally:
             self._upload.value = ()
-        jr.remember_last_profile(journal.name)
+        pr.remember_last_profile(journal.name)
         self._session.replace(journal)
         self.show(f"✓ {message} Everything on this page now shows it.", "tw-saved")
 

@@ -280,7 +280,7 @@ class ShareSummary(Exercise):
     def _preview(self) -> None:
         try:
             self.journal.reload()
-            summary = sm.build(self.journal.data, self._name.value)
+            summary = sm.build(self.journal, self._name.value)
         except sm.SummaryProblem as err:
             self._result.value = paragraph(str(err), "tw-warning")
             return

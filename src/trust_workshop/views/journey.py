@@ -53,8 +53,7 @@ class Journey(Exercise):
         progress = Progress()
         progress._title.value = ""
         progress._intro.value = ""
-        promises = journal.entry("exercise.promise_log", [])
-        promises = promises if isinstance(promises, list) else []
+        promises = journal.promises()
         rates = pm.kept_rates(promises)
         kept: list[w.Widget] = []
         if rates:
@@ -72,15 +71,15 @@ class Journey(Exercise):
             self._writing.value = ""
             return
         blocks = []
-        for key, stored in sorted(self.journal.data["entries"].items()):
-            found = writing.parts(key, stored["value"])
+        for entry in self.journal.entries():
+            found = writing.parts(entry.key, entry.value)
             if found:
-                moment = writing.when(stored.get("updated"))
+                moment = writing.when(entry.updated)
                 saved = f"<small>(saved {esc(moment)})</small>" if moment else ""
                 body = "".join((f"<p class='tw-part'><i>{esc(part.label)}</i></p>" if part.label else "")
                                + f"<div style='white-space: pre-wrap; margin: 0 0 6px 0'>{esc(part.text)}</div>"
                                for part in found)
-                blocks.append(f"<details open><summary><b>{esc(writing.title(key))}</b> {saved}</summary>"
+                blocks.append(f"<details open><summary><b>{esc(writing.title(entry.key))}</b> {saved}</summary>"
                               f"{body}</details>")
         self._writing.value = "".join(blocks) or paragraph("Nothing written yet.", "tw-muted")
 

@@ -25,6 +25,7 @@ from trust_workshop import content
 from trust_workshop.content import safety as safety_content
 from trust_workshop.model import course as course_model
 from trust_workshop.model import journal as jr
+from trust_workshop.model import profiles as pr
 from trust_workshop.views.style import CSS
 
 
@@ -44,7 +45,7 @@ class Session(traitlets.HasTraits):
     def open(self, name: str, passphrase: str | None = None) -> jr.Journal:
         journal = jr.Journal.open(name, passphrase)
         if not course_model.course().shared_computer:  # on a shared computer, no name is suggested
-            jr.remember_last_profile(journal.name)
+            pr.remember_last_profile(journal.name)
         self.journal = journal
         self._sync_region()
         self.revision += 1
@@ -193,7 +194,7 @@ class ProfilePanel(w.VBox):
         self._busy = True
         try:
             journal = self._session.journal
-            profiles = jr.list_profiles()
+            profiles = pr.list_profiles()
             self._locked = {p.name for p in profiles if p.locked}
             shared = course_model.course().shared_computer
             self._shared.value = shared
@@ -241,7 +242,7 @@ class ProfilePanel(w.VBox):
         if message:
             parts.append(f"<p class='tw-message' role='status'>{html.escape(message)}</p>")
         if journal is None:
-            profiles = jr.list_profiles()
+            profiles = pr.list_profiles()
             if not profiles:
                 parts.append("<p>Nobody has a profile on this computer yet. Type a first name or a nickname "
                              "and press <b>Create my profile</b>. The exercises on this page fill in once your "
@@ -266,10 +267,10 @@ class ProfilePanel(w.VBox):
         return "".join(parts)
 
     @staticmethod
-    def _suggested(profiles: list[jr.ProfileInfo]) -> str | None:
+    def _suggested(profiles: list[pr.ProfileInfo]) -> str | None:
         """The one-click choice: the profile used last on this computer, or the only one."""
         names = [p.name for p in profiles]
-        last = jr.last_profile()
+        last = pr.last_profile()
         if last in names:
             return last
         return names[0] if len(names) == 1 else None
@@ -297,7 +298,7 @@ class ProfilePanel(w.VBox):
         row.children = [*before, self._picker, *self._picker_extras(change["new"]), *rest]
 
     def _do_continue(self) -> None:
-        name = self._suggested(jr.list_profiles())
+        name = self._suggested(pr.list_profiles())
         if name is None:
             return
         if name in self._locked and not self._passphrase.value:
@@ -314,7 +315,7 @@ class ProfilePanel(w.VBox):
         try:
             course_model.save_course(shared_computer=change["new"])
             if change["new"]:
-                jr.remember_last_profile(None)  # suggest nobody from now on
+                pr.remember_last_profile(None)  # suggest nobody from now on
         except (OSError, course_model.CourseError) as err:
             self._draw(f"The setting could not be saved: {err}")
             return
@@ -335,7 +336,7 @@ class ProfilePanel(w.VBox):
     def _do_create(self) -> None:
         try:
             name = jr.clean_name(self._new_name.value)
-            exists = any(p.id == jr.profile_id(name) for p in jr.list_profiles())
+            exists = any(p.id == pr.profile_id(name) for p in pr.list_profiles())
             journal = self._session.open(name)
             journal.keep()  # the profile exists from this moment, answer or not
             self._new_name.value = ""
