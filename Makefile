@@ -50,7 +50,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests workshop facilitator
 
 nav: $(STAMP)
-	$(BIN)/python -m trust_workshop.navigation workshop
+	$(BIN)/python -m trust_workshop.navigation workshop facilitator
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info test-artifacts

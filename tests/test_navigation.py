@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from trust_workshop import navigation
 
@@ -74,3 +75,51 @@ def test_welcome_notebook_holds_the_generated_contents() -> None:
     nb = json.loads((WORKSHOP / "00-welcome-and-safety.ipynb").read_text("utf-8"))
     cells = ["".join(c["source"]) for c in nb["cells"] if navigation.CONTENTS_MARKER in "".join(c["source"])]
     assert cells == [navigation.contents_markdown(WORKSHOP)]
+
+
+def test_several_folders_are_checked_and_written_each_on_its_own(tmp_path: Path, capsys) -> None:
+    for folder in FOLDERS:
+        shutil.copytree(folder, tmp_path / folder.name)
+    copies = [tmp_path / folder.name for folder in FOLDERS]
+    path = copies[-1] / navigation.notebook_order(copies[-1])[-1]
+    nb = json.loads(path.read_text("utf-8"))
+    nb["cells"][-1]["source"] = navigation.MARKER + "\n[hand edited](nowhere.ipynb)"
+    path.write_text(json.dumps(nb), "utf-8")
+    assert navigation.main([*map(str, copies), "--check"]) == 1
+    assert f"{copies[-1].name}/{path.name}" in capsys.readouterr().out
+    assert navigation.main(list(map(str, copies))) == 0
+    assert navigation.main([*map(str, copies), "--check"]) == 0
+    assert all(navigation.stale(folder) == [] for folder in copies)
+
+
+def _make_nav_arguments() -> list[str]:
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    recipe = re.search(r"^nav:.*\n\t(.+)$", makefile, re.M).group(1)
+    return recipe.split("-m trust_workshop.navigation", 1)[1].split()
+
+
+def _pre_commit_hook() -> dict:
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text("utf-8"))
+    (hook,) = [h for repo in config["repos"] for h in repo["hooks"] if h["id"] == "notebook-navigation"]
+    return hook
+
+
+def test_make_nav_and_the_pre_commit_hook_cover_every_folder_ci_checks() -> None:
+    hook = _pre_commit_hook()
+    for tool, arguments in (("make nav", _make_nav_arguments()),
+                            ("pre-commit", hook["entry"].split("-m trust_workshop.navigation", 1)[1].split())):
+        folders = [a for a in arguments if not a.startswith("-")]
+        assert sorted(folders) == sorted(f.name for f in FOLDERS), f"{tool} covers {folders}"
+    assert "--check" in hook["entry"] and "--check" not in _make_nav_arguments()
+    for folder in FOLDERS:
+        for path in folder.glob("*.ipynb"):
+            assert re.search(hook["files"], f"{folder.name}/{path.name}"), f"pre-commit skips {folder.name}/{path.name}"
+
+
+def test_make_nav_changes_nothing_when_the_links_are_current(tmp_path: Path) -> None:
+    copies = [tmp_path / name for name in _make_nav_arguments()]
+    for copy in copies:
+        shutil.copytree(ROOT / copy.name, copy)
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    assert navigation.main(list(map(str, copies))) == 0
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before

@@ -48,7 +48,7 @@ def test_stage_notebooks_match_the_stage_data() -> None:
         assert s.notebook in names, f"stage {s.number} notebook {s.notebook}.ipynb is missing"
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "workshop").glob("*.ipynb")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_code_is_thin_hidden_and_tagged(path: Path) -> None:
     nb = _load(path)
     for cell in nb["cells"]:

@@ -5,8 +5,10 @@ notebooks that exist. Each notebook's last markdown cell starts with the marker
 ``<!-- navigation -->`` and holds the generated links; the welcome notebook's
 "Contents" cell holds ``<!-- contents -->`` and the generated table. Run::
 
-    python -m trust_workshop.navigation workshop          # rewrite the links
-    python -m trust_workshop.navigation workshop --check  # exit 1 if any are stale
+    python -m trust_workshop.navigation workshop facilitator          # rewrite the links
+    python -m trust_workshop.navigation workshop facilitator --check  # exit 1 if any are stale
+
+Each folder is a course of its own: its notebooks link only to each other.
 
 A test runs the check, so a renamed or added notebook cannot leave a broken link.
 """
@@ -118,16 +120,18 @@ def write(folder: Path) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", type=Path, nargs="?", default=Path("workshop"))
+    parser.add_argument("folders", type=Path, nargs="*", default=[Path("workshop")], metavar="folder",
+                        help="folders of notebooks, each linked on its own (default: workshop)")
     parser.add_argument("--check", action="store_true", help="only report stale links")
     args = parser.parse_args(argv)
     if args.check:
-        bad = stale(args.folder)
-        for name in bad:
-            print(f"stale navigation: {name}")
+        bad = [folder / name for folder in args.folders for name in stale(folder)]
+        for path in bad:
+            print(f"stale navigation: {path}")
         return 1 if bad else 0
-    for name in write(args.folder):
-        print(f"updated {name}")
+    for folder in args.folders:
+        for name in write(folder):
+            print(f"updated {folder / name}")
     return 0
 
 

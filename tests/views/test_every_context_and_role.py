@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import ipywidgets as w
 import pytest
 
 import trust_workshop as tw
@@ -36,8 +37,36 @@ def test_every_exercise_builds_for_this_context_and_role(opened, context_key: st
         body = getattr(view, "_body", None)
         if body is not None:
             assert body.children, f"{func}({key or ''}) is empty for {context_key}/{role_key}"
-        text = " ".join(getattr(c, "value", "") for c in getattr(view, "children", ()) if isinstance(
-            getattr(c, "value", None), str))
-        text = re.sub(r"<style>.*?</style>", "", text, flags=re.S)
-        assert "{" not in text.replace("{feeling}", "").replace("{situation}", "").replace("{need}", ""), \
-            f"{func}({key or ''}) shows an unfilled placeholder"
+        texts = list(_texts(view))
+        assert texts, f"{func}({key or ''}) shows no text at all"
+        for where, text in texts:
+            text = re.sub(r"<style>.*?</style>", "", text, flags=re.S)
+            assert "{" not in text.replace("{feeling}", "").replace("{situation}", "").replace("{need}", ""), \
+                f"{func}({key or ''}) shows an unfilled placeholder in {where}: {text[:200]!r}"
+
+
+# Synced traits that hold no words for a person: the widget's own machinery.
+MACHINERY = {"_model_module", "_model_module_version", "_model_name", "_view_module", "_view_module_version",
+             "_view_name", "_dom_classes", "_view_count"}
+
+
+def _texts(root: w.Widget):
+    """(widget and trait, text) for every piece of text anywhere in the widget tree below root:
+    HTML values, descriptions, placeholders, tooltips, option labels, titles, in every descendant."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        widget = stack.pop()
+        if id(widget) in seen:
+            continue
+        seen.add(id(widget))
+        for name in widget.keys:
+            if name in MACHINERY:
+                continue
+            value = getattr(widget, name)
+            items = value if isinstance(value, (list, tuple)) else [value]
+            for item in items:
+                if isinstance(item, w.Widget):
+                    stack.append(item)
+                elif isinstance(item, str) and item:
+                    yield f"{type(widget).__name__}.{name}", item
