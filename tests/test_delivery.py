@@ -17,6 +17,7 @@ from packaging.utils import canonicalize_name
 from packaging.version import Version
 
 from trust_workshop.model import journal as jr
+from trust_workshop.model import storage
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -171,7 +172,7 @@ def test_pulling_the_course_again_never_touches_journals(tmp_path: Path, monkeyp
     if layout == "shared-course":
         _set_read_only(course, True)  # root ignores this; comparing the course's files below does not
 
-    folder = jr.data_dir().resolve()
+    folder = storage.data_dir().resolve()
     assert course.resolve() not in folder.parents and folder != course.resolve(), \
         f"journals would live in the course folder: {folder}"
     assert user_data.resolve() in folder.parents, f"journals would live outside this participant's own folder: {folder}"
