@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from trust_workshop import content
-from trust_workshop.content import safety
+from trust_workshop.content import loader, safety
 
 
 @pytest.mark.parametrize("name", content.DATA_FILES)
@@ -24,14 +24,14 @@ def test_cross_file_rules_hold() -> None:
 
 def test_a_schema_violation_is_reported_with_its_place(monkeypatch: pytest.MonkeyPatch) -> None:
     """The loader itself (content.raw) refuses a file that breaks its schema, naming the place."""
-    real = content._read_text
+    real = loader._read_text
 
     def broken_stages(folder: str, name: str) -> str:
         if (folder, name) == ("data", "stages.yaml"):
             return "stages:\n  - number: 0\n    key: x\n"
         return real(folder, name)
 
-    monkeypatch.setattr(content, "_read_text", broken_stages)
+    monkeypatch.setattr(loader, "_read_text", broken_stages)
     content.raw.cache_clear()
     try:
         with pytest.raises(content.ContentError, match=r"stages\.yaml is not valid at stages: .*at least 9"):

@@ -32,7 +32,7 @@ from trust_workshop import content
 from trust_workshop.model import journal as jr
 from trust_workshop.model import summary as sm
 from trust_workshop.views import session as session_module
-from trust_workshop.views.exercise import Exercise
+from trust_workshop.views.panel import Panel
 
 from ..conftest import restart_kernel
 from .helpers import walk
@@ -61,7 +61,7 @@ NOT_HERE = {"profile_setup", "profile_bar", "group_dashboard"}  # tested on thei
 
 
 def shown_in_html(text: str) -> str:
-    """How text appears in an HTML widget: escaped, NUL shown as U+FFFD (views.exercise.esc)."""
+    """How text appears in an HTML widget: escaped, NUL shown as U+FFFD (views.panel.esc)."""
     return html.escape(text, quote=True).replace("\x00", "\ufffd")
 
 
@@ -152,7 +152,7 @@ def type_everywhere(text: str) -> list[tuple[str, Counter]]:
 
 
 def stored(view: w.Widget, entries: dict) -> list[str]:
-    keys = {x.key for x in walk(view) if isinstance(x, Exercise) and isinstance(getattr(x, "key", None), str)}
+    keys = {x.key for x in walk(view) if isinstance(x, Panel) and isinstance(getattr(x, "key", None), str)}
     return [s for k in sorted(keys & set(entries)) for s in strings(entries[k]["value"])]
 
 

@@ -25,7 +25,7 @@ from trust_workshop.model import journal as jr
 from trust_workshop.model import profiles as pr
 from trust_workshop.model import storage as st
 from trust_workshop.views import session as session_module
-from trust_workshop.views.data import MyData
+from trust_workshop.views.my_data import MyData
 
 from ..conftest import restart_kernel
 

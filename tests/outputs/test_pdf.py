@@ -16,7 +16,7 @@ from trust_workshop import content
 from trust_workshop.content import safety as safety_content
 from trust_workshop.model import journal as jr
 from trust_workshop.model import plans
-from trust_workshop.outputs import cli, links, pdf
+from trust_workshop.outputs import cli, pdf, pdf_downloads
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None,
                                 reason="POPPLER MISSING: apt-get install poppler-utils (.ci/run does this)")
@@ -152,13 +152,13 @@ def test_nbconvert_exports_a_stage_notebook_as_its_handout(tmp_path: Path) -> No
 
 
 def test_notebook_download_links(opened, tmp_path: Path) -> None:
-    view = links.handout_download("uncover")
+    view = pdf_downloads.handout_download("uncover")
     view._make()
     blob = base64.b64decode(re.search(r"base64,([^']+)'", view._link.value).group(1))
     assert blob.startswith(b"%PDF") and "download='handout-01-uncover-the-impact.pdf'" in view._link.value
     opened.journal.set_entry("reflection.uncover", {"p": "ticked words"})
     opened.journal.set_entry("reflection.apologise", {"p": "unticked words"})
-    report = links.report_download()
+    report = pdf_downloads.report_download()
     report._ticks["reflection.uncover"].value = True
     report._make()
     text = text_of(base64.b64decode(re.search(r"base64,([^']+)'", report._link.value).group(1)), tmp_path)

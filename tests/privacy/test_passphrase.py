@@ -16,7 +16,7 @@ from trust_workshop.model import profiles as pr
 from trust_workshop.model import storage as st
 from trust_workshop.model import transfer as tf
 from trust_workshop.views import session as session_module
-from trust_workshop.views.data import MyData
+from trust_workshop.views.my_data import MyData
 
 SECRET = "what I never said out loud"
 PASS = "blue kettle morning"

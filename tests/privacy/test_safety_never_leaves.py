@@ -19,7 +19,8 @@ from trust_workshop.model import journal as jr
 from trust_workshop.model import summary as sm
 from trust_workshop.model import transfer as tf
 from trust_workshop.outputs import pdf
-from trust_workshop.views.facilitator import GroupDashboard, ShareSummary
+from trust_workshop.views.facilitator import GroupDashboard
+from trust_workshop.views.share import ShareSummary
 
 from ..test_prefilled_notebooks import PROFILE, prefill
 

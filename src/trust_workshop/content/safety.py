@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from trust_workshop.content import ROLE_KEYS, _fill_deep, context, raw
+from trust_workshop.content.loader import ROLE_KEYS, _fill_deep, context, raw
 
 ELSEWHERE = "elsewhere"  # the region choice for anywhere without a list of its own
 EMERGENCY = "emergency"

@@ -14,6 +14,21 @@ def formats() -> dict[str, Any]:
     return content.raw("session_plans")["formats"]
 
 
+def format_name(fmt: str) -> str:
+    """A format's full name, as printed on session plans ('Weekly group course')."""
+    return formats()[fmt]["label"]
+
+
+def format_button(fmt: str) -> str:
+    """A format's short label, as on the session-plan notebook's buttons ('Weekly group (90 min)')."""
+    return formats()[fmt]["button"]
+
+
+def block_kind(kind: str) -> str:
+    """What an agenda block's kind is called ('pair_practice' is 'Practice in pairs')."""
+    return content.raw("session_plans")["block_kinds"][kind]
+
+
 def plan(stage_key: str) -> dict[str, Any]:
     """The whole plan for one stage."""
     return content.raw("session_plans")["plans"][content.stage(stage_key).key]

@@ -172,7 +172,7 @@ def pre_post_reading(changes: list[StageChange]) -> str:
     def names(items: list[StageChange]) -> str:
         return ", ".join(content.stage(c.stage).title for c in items)
 
-    parts = [f"{len(both)} of 9 stages have both a baseline and a final answer."]
+    parts = [f"{len(both)} of {len(content.stages())} stages have both a baseline and a final answer."]
     if up:
         parts.append(f"Your answers moved up by 10 points or more for: {names(up)}.")
     if down:

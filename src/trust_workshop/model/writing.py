@@ -13,22 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from trust_workshop import content
-
-# Labels for the parts of entries whose wording is not in the content files, in the order shown.
-FIXED_LABELS = {
-    "idea": "The idea I chose",
-    "plan": "My plan",
-    "checked": "What I chose",
-    "own": "My own",
-    "draft": "My draft",
-    "covered": "What it covers",
-    "accusation": "What I might have said",
-    "feeling": "What I feel",
-    "situation": "When it happens",
-    "need": "What I need",
-    "statement": "How I could say it",
-    "done": "Done",
-}
+from trust_workshop.model.contents import split_key
 
 
 @dataclass(frozen=True)
@@ -39,10 +24,10 @@ class Part:
 
 def title(key: str) -> str:
     """A heading for a saved entry, e.g. 'Reflection: Uncover the impact' or an exercise's title."""
-    kind, _, name = key.partition(".")
+    kind, name = split_key(key)
     try:
         if kind in ("reflection", "homework"):
-            return f"{kind.capitalize()}: {content.stage(name).title}"
+            return content.panel(kind, name)["saved_title"]
         return content.exercise(name)["title"]
     except KeyError:
         return key
@@ -82,21 +67,25 @@ def as_text(value: Any) -> str:
 
 def _labels(key: str) -> dict[str, str]:
     """Each part's label, in the order the exercise asks them (the journal stores keys sorted)."""
-    kind, _, name = key.partition(".")
+    kind, name = split_key(key)
     labels: dict[str, str] = {}
     try:
         if kind in ("reflection", "homework"):
             labels.update({p["id"]: p["text"] for p in content.prompts(name, kind)})
+            labels.update(content.part_labels(kind))
         elif kind == "exercise":
             ex = content.exercise(name)
             for field in (*ex.get("fields", ()), *ex.get("record_fields", ())):
                 labels[field["id"]] = field["label"]
             for comp in ex.get("components", ()):  # the apology builder's parts, by name
                 labels[comp["key"]] = comp["name"]
+            labels.update(content.part_labels(content.exercise_kinds().get(name, "")))
     except (KeyError, TypeError):
         pass
-    for field, label in FIXED_LABELS.items():
-        labels.setdefault(field, label)
+    # A part another kind also saves (a checklist inside the apology builder) keeps its label.
+    for other in content.raw("labels")["parts"].values():
+        for field, label in other.items():
+            labels.setdefault(field, label)
     return labels
 
 

@@ -31,9 +31,9 @@ from trust_workshop.model import safety as sm
 from trust_workshop.model import writing as wr
 from trust_workshop.model.contents import Contents
 from trust_workshop.model.scoring import SCORE_NOTE
+from trust_workshop.views import registry
 
 PAPERS = {"a4": "a4", "letter": "us-letter", "us-letter": "us-letter"}
-FORMAT_NAMES = {"weekly": "Weekly group course", "single": "Single couple or family", "intensive": "Weekend intensive"}
 LONG_WORD = re.compile(r"(\S{30})(?=\S)")
 
 
@@ -118,59 +118,6 @@ def _help(region_key: str | None = None) -> dict[str, Any]:
 # --- stage handouts ---------------------------------------------------------------------
 
 
-def _worksheet(entry: str, stage_key: str) -> dict[str, Any]:
-    func, _, key = entry.partition(":")
-    ex = content.exercise(key) if key else {}
-    if func == "safety_check":
-        return {"kind": "note", "title": "The private safety check", "intro": "",
-                "text": "The safety check is done privately, on screen or with your facilitator, and is never "
-                        "printed, so a paper copy can never be found by someone else. If you feel afraid of "
-                        "anyone, the numbers at the end of this handout can help."}
-    if func in ("baseline_checkin", "final_checkin"):
-        labels = content.scale_labels()
-        return {"kind": "scale", "title": "Check-in across all nine stages" if func == "baseline_checkin"
-                else "Final check-in across all nine stages", "intro": "", "low": f"1 = {labels[1]}",
-                "high": f"5 = {labels[5]}",
-                "groups": [{"name": f"{s.number}. {s.title}", "items": [it.text for it in content.checkin_items(s.key)]}
-                           for s in content.stages()]}
-    if func == "form":
-        return {"kind": "fields", "title": ex["title"], "intro": ex["intro"],
-                "fields": [{"label": f["label"], "lines": max(2, min(10, f.get("rows", 3) // 2 + 1))}
-                           for f in ex["fields"]]}
-    if func == "checklist":
-        groups = ([{"name": g["name"], "options": g["words"]} for g in ex["groups"]] if "groups" in ex
-                  else [{"name": "", "options": ex.get("options", [])}])
-        return {"kind": "ticks", "title": ex["title"], "intro": ex["intro"], "groups": groups,
-                "columns": 3 if "groups" in ex else 1, "own": 2 if ex.get("allow_own", "groups" in ex) else 0}
-    if func == "list_builder":
-        return {"kind": "numbered", "title": ex["title"], "intro": ex["intro"], "count": ex.get("max_items", 6)}
-    if func == "apology_builder":
-        ex = content.exercise("apology_builder")
-        return {"kind": "ticks", "title": ex["title"],
-                "intro": "Write your draft apology on the lines, then tick each part it includes.",
-                "draft": {"label": "My draft apology", "lines": 10},
-                "groups": [{"name": "", "options": [f"{c['name']}: {c['what']}" for c in ex["components"]]},
-                           {"name": ex["hurt_title"], "options": ex["hurt_options"]}],
-                "columns": 1, "own": 4}
-    if func == "i_statement":
-        ex = content.exercise("i_statement")
-        first = ex["examples"][0]
-        return {"kind": "statement", "title": ex["title"], "intro": ex["intro"],
-                "example": f"\"{first['accusation']}\" becomes \""
-                           + ex["template"].format(feeling=first["feeling"], situation=first["situation"],
-                                                   need=first["need"]) + "\""}
-    if func == "validation_practice":
-        ex = content.exercise("validation_practice")
-        return {"kind": "scenarios", "title": ex["title"], "intro": ex["intro"],
-                "scenarios": [{"situation": s["situation"], "responses": [r["text"] for r in s["responses"]]}
-                              for s in ex["scenarios"][:3]]}
-    if func in ("agreement_builder", "promise_log", "bank_account", "milestones"):
-        ex = content.exercise(func)
-        return {"kind": "table", "title": ex["title"], "intro": ex["intro"],
-                "columns": [f["label"] for f in ex["record_fields"]], "rows": 7}
-    raise KeyError(f"No worksheet for {entry!r} in stage {stage_key}.")
-
-
 def handout_data(stage_key: str, paper_size: str = "a4") -> dict[str, Any]:
     s = content.stage(stage_key)
     return {
@@ -180,7 +127,7 @@ def handout_data(stage_key: str, paper_size: str = "a4") -> dict[str, Any]:
         "tagline": s.tagline,
         "summary": s.summary,
         "ideas": list(s.core_ideas),
-        "worksheet": [_worksheet(entry, s.key) for entry in s.worksheet],
+        "worksheet": registry.worksheet(s.key),
         "reflection": [p["text"] for p in content.prompts(s.key, "reflection")],
         "homework": [p["text"] for p in content.prompts(s.key, "homework")],
         "help": _help(),
@@ -203,7 +150,7 @@ def plan_data(stage_key: str, fmt: str, paper_size: str = "a4") -> dict[str, Any
     return {
         "paper": paper(paper_size),
         "title": f"Session plan · Stage {s.number}: {s.title}",
-        "subtitle": f"{FORMAT_NAMES[fmt]} · {pm.minutes(blocks)} minutes",
+        "subtitle": f"{pm.format_name(fmt)} · {pm.minutes(blocks)} minutes",
         "footer": "Rebuilding Trust · facilitator session plan · CC BY 4.0",
         "objectives": p["objectives"], "materials": p["materials"], "preparation": p["preparation"],
         "total": pm.minutes(blocks),

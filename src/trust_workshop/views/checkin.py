@@ -15,7 +15,8 @@ import ipywidgets as w
 from trust_workshop import content
 from trust_workshop.content import Item
 from trust_workshop.model import progress, scoring, writing
-from trust_workshop.views.exercise import Exercise, esc, paragraph
+from trust_workshop.views import registry
+from trust_workshop.views.panel import Panel, esc, paragraph
 from trust_workshop.views.safety import WarningPointer
 
 
@@ -61,7 +62,7 @@ def _score_html(value: int | None, answered: int, total: int) -> str:
             f"<p class='tw-muted'><small>{esc(scoring.SCORE_NOTE)}</small></p></div>")
 
 
-class ItemsCheckin(Exercise):
+class ItemsCheckin(Panel):
     """Shared body of the stage check-in and the pulse: statements, live reading, saving."""
 
     kind = "stage"
@@ -125,9 +126,8 @@ class StageCheckin(ItemsCheckin):
 
     def __init__(self, stage_key: str) -> None:
         self.stage = content.stage(stage_key)
-        super().__init__(f"Check-in: {self.stage.title}",
-                         "How true is each statement for you right now? "
-                         "Go with your first answer; there are no right ones. You can skip any.")
+        frame = content.panel("checkin", self.stage.key)
+        super().__init__(frame["title"], frame["intro"])
 
     def items(self) -> tuple[Item, ...]:
         return content.checkin_items(self.stage.key, self.role, self.context)
@@ -155,18 +155,16 @@ class Pulse(ItemsCheckin):
         self.journal.record_pulse(answers)
 
 
-class WholeCheckin(Exercise):
-    """The baseline (stage 0) or final (stage 8) check-in across all nine stages, one stage a page."""
+class WholeCheckin(Panel):
+    """The baseline (first stage) or final (last stage) check-in across all the stages, one stage a page."""
 
     def __init__(self, kind: str = "baseline") -> None:
         if kind not in ("baseline", "final"):
             raise ValueError("kind must be 'baseline' or 'final'")
         self.kind = kind
         self._page = 0
-        title = "Baseline check-in: where you are starting" if kind == "baseline" else \
-            "Final check-in: where you are now"
-        super().__init__(title, "Nine short groups of statements, one for each stage of the workshop. "
-                         "Answers save as you go, so you can stop and come back. Skip anything you like.")
+        frame = content.panel(f"{kind}_checkin")
+        super().__init__(frame["title"], frame["intro"])
 
     def _saved(self) -> dict[str, dict[str, int]]:
         saved: dict[str, dict[str, int]] = {}
@@ -238,7 +236,7 @@ class WholeCheckin(Exercise):
     def restored_message(self) -> str:
         saved = self._saved()
         if saved:
-            return f"Your saved answers are shown ({len(saved)} of 9 stages started)."
+            return f"Your saved answers are shown ({len(saved)} of {len(content.stages())} stages started)."
         return ""
 
 
@@ -253,10 +251,22 @@ def pulse() -> Pulse:
 
 
 def baseline_checkin() -> WholeCheckin:
-    """The starting check-in across all nine stages (notebook 00)."""
+    """The starting check-in across all the stages (notebook 00)."""
     return WholeCheckin("baseline")
 
 
 def final_checkin() -> WholeCheckin:
-    """The closing check-in across all nine stages (notebook 08), compared with the baseline."""
+    """The closing check-in across all the stages (notebook 08), compared with the baseline."""
     return WholeCheckin("final")
+
+
+def _whole_worksheet(key: str) -> dict:
+    labels = content.scale_labels()
+    return {"kind": "scale", "title": content.panel(key)["worksheet_title"], "intro": "",
+            "low": f"1 = {labels[1]}", "high": f"5 = {labels[5]}",
+            "groups": [{"name": f"{s.number}. {s.title}", "items": [it.text for it in content.checkin_items(s.key)]}
+                       for s in content.stages()]}
+
+
+registry.register("baseline_checkin", baseline_checkin, _whole_worksheet)
+registry.register("final_checkin", final_checkin, _whole_worksheet)

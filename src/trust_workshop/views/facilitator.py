@@ -14,16 +14,8 @@ import ipywidgets as w
 from trust_workshop import content
 from trust_workshop.model import plans as pm
 from trust_workshop.model import summary as sm
-from trust_workshop.model import writing
 from trust_workshop.views import charts
-from trust_workshop.views.data import download_link
-from trust_workshop.views.exercise import Exercise, esc, paragraph
-
-FORMAT_LABELS = {"weekly": "Weekly group (90 min)", "single": "Single couple or family (55 min)",
-                 "intensive": "Weekend intensive (one block)"}
-KIND_LABELS = {"welcome": "Welcome", "check_in": "Check-in", "teaching": "Teaching", "demonstration": "Demonstration",
-               "pair_practice": "Practice in pairs", "private_practice": "Private practice",
-               "group_debrief": "Group debrief", "activity": "Activity", "break": "Break", "closing": "Closing"}
+from trust_workshop.views.panel import Panel, esc, paragraph
 
 
 def _mmss(seconds: int) -> str:
@@ -36,7 +28,7 @@ def _list(title: str, items: list[str]) -> str:
     return f"<h5>{esc(title)}</h5><ul>{''.join(f'<li>{esc(i)}</li>' for i in items)}</ul>"
 
 
-class SessionPlan(Exercise):
+class SessionPlan(Panel):
     """Choose a stage and a format; see the agenda, follow the timer, read the script."""
 
     def __init__(self, stage_key: str = "safety", fmt: str = "weekly") -> None:
@@ -48,7 +40,7 @@ class SessionPlan(Exercise):
         stages = [(f"{s.number}. {s.title}", s.key) for s in content.stages()]
         self._stage = w.Dropdown(description="Stage:", options=stages, value=self._stage_key,
                                  style={"description_width": "initial"})
-        self._format = w.ToggleButtons(description="Format:", options=[(v, k) for k, v in FORMAT_LABELS.items()],
+        self._format = w.ToggleButtons(description="Format:", options=[(pm.format_button(k), k) for k in pm.FORMATS],
                                        value=self._fmt, style={"description_width": "initial", "button_width": "auto"})
         self._stage.observe(lambda ch: self._choose(stage=ch["new"]), names="value")
         self._format.observe(lambda ch: self._choose(fmt=ch["new"]), names="value")
@@ -116,7 +108,7 @@ class SessionPlan(Exercise):
     def _draw(self) -> None:
         plan, blocks, stage = pm.plan(self._stage_key), self.blocks, content.stage(self._stage_key)
         total = pm.minutes(blocks)
-        self._heading.value = (f"<h3>Stage {stage.number}: {esc(stage.title)} · {esc(FORMAT_LABELS[self._fmt])}, "
+        self._heading.value = (f"<h3>Stage {stage.number}: {esc(stage.title)} · {esc(pm.format_button(self._fmt))}, "
                                f"{total} minutes</h3>")
         self._overview.value = (_list("Objectives", plan["objectives"]) + _list("Materials", plan["materials"])
                                 + _list("Preparation", plan["preparation"]))
@@ -124,7 +116,7 @@ class SessionPlan(Exercise):
         for i, (start, b) in enumerate(zip(pm.start_offsets(blocks), blocks, strict=True)):
             here = " class='tw-current'" if i == self._block else ""
             rows.append(f"<tr{here}><td>{_mmss(start * 60)[:-3]}</td><td>{b['minutes']} min</td>"
-                        f"<td><b>{esc(b['title'])}</b><br><small>{esc(KIND_LABELS[b['kind']])}</small></td>"
+                        f"<td><b>{esc(b['title'])}</b><br><small>{esc(pm.block_kind(b['kind']))}</small></td>"
                         f"<td>{esc(b['facilitator'])}</td><td>{esc(b['participants'])}</td></tr>")
         self._agenda.value = ("<h4>Agenda</h4><table class='tw-agenda'><thead><tr><th>Starts</th><th>Length</th>"
                               "<th>Block</th><th>You</th><th>Participants</th></tr></thead><tbody>"
@@ -164,7 +156,7 @@ class SessionPlan(Exercise):
                            f"{esc(block['participants'])}</p>")
 
 
-class IntensiveSchedule(Exercise):
+class IntensiveSchedule(Panel):
     """The weekend intensive: two days of four blocks, and the stages in each."""
 
     def __init__(self) -> None:
@@ -182,7 +174,7 @@ class IntensiveSchedule(Exercise):
                        f"</th></tr></thead><tbody>{rows}</tbody></table>")]
 
 
-class GroupDashboard(Exercise):
+class GroupDashboard(Panel):
     """Load participants' shared summaries and read the group's progress."""
 
     def __init__(self) -> None:
@@ -258,57 +250,6 @@ class GroupDashboard(Exercise):
         self._out.children = parts
 
 
-class ShareSummary(Exercise):
-    """For participants: choose a pseudonym, see exactly what is shared, download the file."""
-
-    def __init__(self) -> None:
-        super().__init__("Share my summary with the group",
-                         "Your facilitator can see how the group is doing if people share a small summary. "
-                         "It holds only numbers and dates: your stage scores, your pulse, how many homework "
-                         "commitments you marked done, and which days you took part. It never holds anything "
-                         "you wrote, and never your safety check. Sharing is optional.")
-
-    def build(self) -> list[w.Widget]:
-        self._name = w.Text(description="Pseudonym:", placeholder="a name your group knows you by",
-                            style={"description_width": "initial"})
-        self._show = w.Button(description="Show me what would be shared", icon="eye",
-                              tooltip="See the exact file before you download it")
-        self._show.on_click(lambda _: self._preview())
-        self._result = w.HTML()
-        return [w.HBox([self._name, self._show], layout=w.Layout(flex_flow="row wrap")), self._result]
-
-    def _preview(self) -> None:
-        try:
-            self.journal.reload()
-            summary = sm.build(self.journal, self._name.value)
-        except sm.SummaryProblem as err:
-            self._result.value = paragraph(str(err), "tw-warning")
-            return
-        raw = sm.encode(summary)
-        scores = "".join(f"<li>{esc(content.stage(k).title)}: {v} of 100</li>"
-                         for k, v in summary["stage_scores"].items() if k in content.stage_keys())
-        pulse = summary["pulse"]
-        pulse_words = (f"{len(pulse)} trust pulse{'s' if len(pulse) != 1 else ''}, the latest {pulse[-1]['score']} "
-                       f"of 100 (on {writing.day(pulse[-1]['date'])})" if pulse else "no trust pulse yet")
-        days = summary["attendance"]
-        attended = (f"{len(days)} session{'s' if len(days) != 1 else ''}, from {writing.day(days[0])} "
-                    f"to {writing.day(days[-1])}" if days else "no sessions yet")
-        hw = summary["homework"]
-        self._result.value = (
-            paragraph("This is everything the file holds, in words:")
-            + "<ul class='tw-summary'>"
-            + f"<li><b>Your pseudonym:</b> <bdi>{esc(summary['pseudonym'])}</bdi></li>"
-            + f"<li><b>Stage scores:</b> {'<ul>' + scores + '</ul>' if scores else 'none complete yet'}</li>"
-            + f"<li><b>Trust pulse:</b> {esc(pulse_words)}</li>"
-            + f"<li><b>Homework:</b> {hw['done']} of {hw['set']} commitments marked done</li>"
-            + f"<li><b>Taking part:</b> {esc(attended)}</li></ul>"
-            + "<details><summary>The exact file, as your facilitator receives it</summary>"
-            + f"<pre class='tw-preview'>{esc(raw.decode('utf-8'))}</pre></details>"
-            + "<p>" + download_link(raw, sm.filename(summary), "Save my summary",
-                                    note="Send it to your facilitator privately.") + "</p>"
-            + paragraph("You can make a new one at any time.", "tw-muted"))
-
-
 def session_plan(stage_key: str = "safety", fmt: str = "weekly") -> SessionPlan:
     """Any session plan, by stage and format, with a countdown timer for the current block."""
     return SessionPlan(stage_key, fmt)
@@ -322,8 +263,3 @@ def intensive_schedule() -> IntensiveSchedule:
 def group_dashboard() -> GroupDashboard:
     """The facilitator's view of the summaries participants chose to share."""
     return GroupDashboard()
-
-
-def share_summary() -> ShareSummary:
-    """For participants: share a numbers-only summary with the facilitator."""
-    return ShareSummary()

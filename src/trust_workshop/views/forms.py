@@ -9,10 +9,12 @@ from __future__ import annotations
 import ipywidgets as w
 
 from trust_workshop import content
-from trust_workshop.views.exercise import Exercise, box_text, paragraph, textarea
+from trust_workshop.model.contents import entry_key
+from trust_workshop.views import registry
+from trust_workshop.views.panel import Panel, box_text, paragraph, textarea
 
 
-class TextForm(Exercise):
+class TextForm(Panel):
     """Labelled text boxes; the answers save as ``{field_id: text}`` under ``key``."""
 
     def __init__(self, key: str, title: str, intro: str) -> None:
@@ -60,7 +62,7 @@ class Form(TextForm):
     def __init__(self, key: str) -> None:
         self.exercise_key = key
         data = content.exercise(key)
-        super().__init__(f"exercise.{key}", data["title"], data["intro"])
+        super().__init__(entry_key("exercise", key), data["title"], data["intro"])
 
     def fields(self) -> list[dict]:
         data = content.exercise(self.exercise_key, self.context)
@@ -72,9 +74,8 @@ class Reflection(TextForm):
 
     def __init__(self, stage_key: str) -> None:
         self.stage = content.stage(stage_key)
-        super().__init__(f"reflection.{self.stage.key}", "Reflection",
-                         "Take a few quiet minutes. Answer one prompt or all of them, in any order. "
-                         "These are private: nobody sees them unless you choose to share.")
+        frame = content.panel("reflection", self.stage.key)
+        super().__init__(entry_key("reflection", self.stage.key), frame["title"], frame["intro"])
 
     def fields(self) -> list[dict]:
         return [{"id": p["id"], "label": p["text"]}
@@ -86,9 +87,8 @@ class Homework(TextForm):
 
     def __init__(self, stage_key: str) -> None:
         self.stage = content.stage(stage_key)
-        super().__init__(f"homework.{self.stage.key}", "My commitment before next time",
-                         "Choose one idea below, or write your own, and make it specific: what, "
-                         "when and with whom. Small and done beats big and planned.")
+        frame = content.panel("homework", self.stage.key)
+        super().__init__(entry_key("homework", self.stage.key), frame["title"], frame["intro"])
 
     def fields(self) -> list[dict]:
         return [{"id": "plan", "label": "My commitment (what, when, with whom)",
@@ -137,3 +137,13 @@ def reflection(stage_key: str) -> Reflection:
 def homework(stage_key: str) -> Homework:
     """The homework commitment for a stage."""
     return Homework(stage_key)
+
+
+def _form_worksheet(key: str) -> dict:
+    ex = content.exercise(key)
+    return {"kind": "fields", "title": ex["title"], "intro": ex["intro"],
+            "fields": [{"label": f["label"], "lines": max(2, min(10, f.get("rows", 3) // 2 + 1))}
+                       for f in ex["fields"]]}
+
+
+registry.register("form", form, _form_worksheet, keyed=True)

@@ -9,11 +9,11 @@ from trust_workshop.model import progress as pm
 from trust_workshop.model import writing
 from trust_workshop.model.scoring import SCORE_NOTE
 from trust_workshop.views import charts
-from trust_workshop.views.exercise import Exercise, esc, paragraph
+from trust_workshop.views.panel import Panel, esc, paragraph
 from trust_workshop.views.progress import Progress
 
 
-class PrePost(Exercise):
+class PrePost(Panel):
     """Baseline against final check-in, per stage, with a plain-language reading."""
 
     def __init__(self) -> None:
@@ -33,7 +33,7 @@ class PrePost(Exercise):
                 w.HBox([again])]
 
 
-class Journey(Exercise):
+class Journey(Panel):
     """Everything over time: stage check-ins, pulse, promises kept, and (on request) reflections."""
 
     def __init__(self) -> None:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import ipywidgets as w
 
 from trust_workshop import content
-from trust_workshop.views.exercise import Exercise, esc, texts
+from trust_workshop.model.contents import entry_key
+from trust_workshop.views import registry
+from trust_workshop.views.panel import Panel, esc, texts
 
 # One list item or record field: far more than anyone writes on one line (10,000 characters
 # pasted in must still arrive whole). Longer text is never cut short: it stays in the box
@@ -61,14 +63,14 @@ class AddLine(w.HBox):
             self._text.value = ""
 
 
-class Checklist(Exercise):
+class Checklist(Panel):
     """Tick the options that fit; optionally add your own. Value: ``{"checked": [...], "own": [...]}``."""
 
     def __init__(self, key: str, options_field: str = "options", save_as: str | None = None) -> None:
         self.exercise_key = key
         self._options_field = options_field
         data = content.exercise(key)
-        self.key = f"exercise.{save_as or key}"
+        self.key = entry_key("exercise", save_as or key)
         super().__init__(data["title"], data["intro"])
 
     def _groups(self) -> list[tuple[str, list[str]]]:
@@ -136,13 +138,13 @@ class Checklist(Exercise):
         return "Your saved ticks are shown." if self.journal and self.journal.entry(self.key) else ""
 
 
-class ListBuilder(Exercise):
+class ListBuilder(Panel):
     """A list the participant writes one line at a time. Value: a list of strings."""
 
     def __init__(self, key: str) -> None:
         self.exercise_key = key
         data = content.exercise(key)
-        self.key = f"exercise.{key}"
+        self.key = entry_key("exercise", key)
         super().__init__(data["title"], data["intro"])
 
     def build(self) -> list[w.Widget]:
@@ -192,3 +194,20 @@ def checklist(key: str) -> Checklist:
 def list_builder(key: str) -> ListBuilder:
     """A list the participant builds line by line, e.g. ``list_builder("questions_i_still_have")``."""
     return ListBuilder(key)
+
+
+def _checklist_worksheet(key: str) -> dict:
+    ex = content.exercise(key)
+    groups = ([{"name": g["name"], "options": g["words"]} for g in ex["groups"]] if "groups" in ex
+              else [{"name": "", "options": ex.get("options", [])}])
+    return {"kind": "ticks", "title": ex["title"], "intro": ex["intro"], "groups": groups,
+            "columns": 3 if "groups" in ex else 1, "own": 2 if ex.get("allow_own", "groups" in ex) else 0}
+
+
+def _list_worksheet(key: str) -> dict:
+    ex = content.exercise(key)
+    return {"kind": "numbered", "title": ex["title"], "intro": ex["intro"], "count": ex.get("max_items", 6)}
+
+
+registry.register("checklist", checklist, _checklist_worksheet, keyed=True)
+registry.register("list_builder", list_builder, _list_worksheet, keyed=True)

@@ -9,17 +9,19 @@ import ipywidgets as w
 
 from trust_workshop import content
 from trust_workshop.model import language
-from trust_workshop.views.exercise import Exercise, box_text, esc, paragraph, textarea
+from trust_workshop.model.contents import entry_key
+from trust_workshop.views import registry
 from trust_workshop.views.lists import Checklist
+from trust_workshop.views.panel import Panel, box_text, esc, paragraph, textarea
 
 
-class ApologyBuilder(Exercise):
+class ApologyBuilder(Panel):
     """For the one who broke trust (or both): a draft that shows its components and excuse phrases.
 
     For the one who was hurt, the same call shows "what a real apology would need".
     """
 
-    key = "exercise.apology_builder"
+    key = entry_key("exercise", "apology_builder")
 
     def __init__(self) -> None:
         data = content.exercise("apology_builder")
@@ -84,10 +86,10 @@ class ApologyBuilder(Exercise):
 
 
 
-class IStatement(Exercise):
+class IStatement(Panel):
     """Turn a 'you' accusation into feeling + situation + need; saved ones are listed."""
 
-    key = "exercise.i_statement"
+    key = entry_key("exercise", "i_statement")
 
     def __init__(self) -> None:
         data = content.exercise("i_statement")
@@ -170,10 +172,10 @@ class IStatement(Exercise):
         return list(getattr(self, "_saved", []))
 
 
-class ValidationPractice(Exercise):
+class ValidationPractice(Panel):
     """Scenarios with possible replies; choosing one shows why it validates or dismisses."""
 
-    key = "exercise.validation_practice"
+    key = entry_key("exercise", "validation_practice")
 
     def __init__(self) -> None:
         data = content.exercise("validation_practice")
@@ -233,3 +235,34 @@ def i_statement() -> IStatement:
 def validation_practice() -> ValidationPractice:
     """Validation practice: choose a reply and see why it validates or dismisses."""
     return ValidationPractice()
+
+
+def _apology_worksheet(key: str) -> dict:
+    ex = content.exercise(key)
+    return {"kind": "ticks", "title": ex["title"],
+            "intro": "Write your draft apology on the lines, then tick each part it includes.",
+            "draft": {"label": "My draft apology", "lines": 10},
+            "groups": [{"name": "", "options": [f"{c['name']}: {c['what']}" for c in ex["components"]]},
+                       {"name": ex["hurt_title"], "options": ex["hurt_options"]}],
+            "columns": 1, "own": 4}
+
+
+def _i_statement_worksheet(key: str) -> dict:
+    ex = content.exercise(key)
+    first = ex["examples"][0]
+    return {"kind": "statement", "title": ex["title"], "intro": ex["intro"],
+            "example": f"\"{first['accusation']}\" becomes \""
+                       + ex["template"].format(feeling=first["feeling"], situation=first["situation"],
+                                               need=first["need"]) + "\""}
+
+
+def _validation_worksheet(key: str) -> dict:
+    ex = content.exercise(key)
+    return {"kind": "scenarios", "title": ex["title"], "intro": ex["intro"],
+            "scenarios": [{"situation": s["situation"], "responses": [r["text"] for r in s["responses"]]}
+                          for s in ex["scenarios"][:3]]}
+
+
+registry.register("apology_builder", apology_builder, _apology_worksheet)
+registry.register("i_statement", i_statement, _i_statement_worksheet)
+registry.register("validation_practice", validation_practice, _validation_worksheet)

@@ -7,10 +7,10 @@ import ipywidgets as w
 from trust_workshop.model import progress as pm
 from trust_workshop.model.scoring import SCORE_NOTE
 from trust_workshop.views import charts
-from trust_workshop.views.exercise import Exercise, paragraph
+from trust_workshop.views.panel import Panel, paragraph
 
 
-class Progress(Exercise):
+class Progress(Panel):
     """Charts drawn from the open journal, each with a caption in words."""
 
     def __init__(self) -> None:

@@ -16,19 +16,20 @@ import ipywidgets as w
 
 from trust_workshop import content
 from trust_workshop.model import progress as pm
-from trust_workshop.views import charts
-from trust_workshop.views.exercise import Exercise, esc, paragraph
+from trust_workshop.model.contents import entry_key
+from trust_workshop.views import charts, registry
 from trust_workshop.views.lists import tidy_line, too_long
+from trust_workshop.views.panel import Panel, esc, paragraph
 
 Chart = Callable[[list[dict]], tuple[bytes | None, str]]
 
 
-class RecordList(Exercise):
+class RecordList(Panel):
     """A list of records with an add form; value: a list of dicts."""
 
     def __init__(self, key: str, chart: Chart | None = None) -> None:
         self.exercise_key = key
-        self.key = f"exercise.{key}"
+        self.key = entry_key("exercise", key)
         self._chart = chart
         data = content.exercise(key)
         super().__init__(data["title"], data["intro"])
@@ -199,3 +200,13 @@ def bank_account() -> RecordList:
 def milestones() -> RecordList:
     """A timeline of milestones."""
     return RecordList("milestones", chart=_timeline_chart)
+
+
+def _record_worksheet(key: str) -> dict:
+    ex = content.exercise(key)
+    return {"kind": "table", "title": ex["title"], "intro": ex["intro"],
+            "columns": [f["label"] for f in ex["record_fields"]], "rows": 7}
+
+
+for _make in (agreement_builder, promise_log, bank_account, milestones):
+    registry.register(_make.__name__, _make, _record_worksheet)

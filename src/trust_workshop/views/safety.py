@@ -16,7 +16,8 @@ from trust_workshop import content
 from trust_workshop.content import safety as cs
 from trust_workshop.model import journal as jr
 from trust_workshop.model import safety as sm
-from trust_workshop.views.exercise import Exercise, esc, paragraph
+from trust_workshop.views import registry
+from trust_workshop.views.panel import Panel, esc, paragraph
 from trust_workshop.views.session import region_options, session
 from trust_workshop.views.style import CSS
 
@@ -160,7 +161,7 @@ class WarningPointer(w.VBox):
         return self.layout.display != "none"
 
 
-class GetHelp(Exercise):
+class GetHelp(Panel):
     """Where to get help: every kind of help for the participant's region."""
 
     def __init__(self) -> None:
@@ -171,7 +172,7 @@ class GetHelp(Exercise):
                 w.HTML(paragraph(cs.resources_data()["facilitator_note"], "tw-muted"))]
 
 
-class SafetyCheck(Exercise):
+class SafetyCheck(Panel):
     """A private check for risks to the participant, and from them. Never saved.
 
     It says nothing until the participant answers: a tick, or "Nothing here applies to me".
@@ -262,7 +263,7 @@ class SafetyCheck(Exercise):
         return "Nothing on this check is saved. Closing or re-running the page clears it."
 
 
-class WarningSigns(Exercise):
+class WarningSigns(Panel):
     """For facilitators: the check-in statements that are warning signs, from the data."""
 
     def __init__(self) -> None:
@@ -294,3 +295,14 @@ def get_help() -> GetHelp:
 def warning_signs() -> WarningSigns:
     """The check-in statements that are warning signs (facilitator safety protocol)."""
     return WarningSigns()
+
+
+def _safety_worksheet(key: str) -> dict:
+    # Never the questions themselves: a paper copy could be found by the person someone fears.
+    return {"kind": "note", "title": "The private safety check", "intro": "",
+            "text": "The safety check is done privately, on screen or with your facilitator, and is never "
+                    "printed, so a paper copy can never be found by someone else. If you feel afraid of "
+                    "anyone, the numbers at the end of this handout can help."}
+
+
+registry.register("safety_check", safety_check, _safety_worksheet)

@@ -6,32 +6,16 @@ files of a session disappear after about ten idle minutes. Uploads use ``FileUpl
 
 from __future__ import annotations
 
-import base64
-
 import ipywidgets as w
 
 from trust_workshop.model import journal as jr
 from trust_workshop.model import passphrase as pp
 from trust_workshop.model import profiles as pr
 from trust_workshop.model import transfer
-from trust_workshop.views.exercise import Exercise, esc, paragraph
+from trust_workshop.views.panel import Panel, download_link, esc, paragraph
 
 
-def download_link(data: bytes, filename: str, label: str, mime: str = "application/json", note: str = "") -> str:
-    """A 'Save' button (a link the browser saves as ``filename``), with a short note beside it.
-
-    A kernel cannot start a download by itself, so the file is made by the first button and
-    saved by this one, placed right beside it, looking like a button and saying what it does.
-    """
-    payload = base64.b64encode(data).decode("ascii")
-    size = f"{len(data) / 1024:,.0f} KB" if len(data) >= 1024 else f"{len(data)} bytes"
-    aside = f"<span class='tw-ready' role='status'>{esc(note)}</span>" if note else ""
-    return (f"<span class='tw-save-row'><a class='tw-download' role='button' download='{esc(filename)}' "
-            f"title='Save {esc(filename)} ({size}) on this device' "
-            f"href='data:{mime};base64,{payload}'>⬇ {esc(label)}</a>{aside}</span>")
-
-
-class MyData(Exercise):
+class MyData(Panel):
     """Download my journal, load a journal file, delete my data."""
 
     def __init__(self) -> None:

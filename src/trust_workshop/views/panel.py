@@ -1,12 +1,14 @@
-"""The frame every exercise shares: title, instructions, body, and a save status line.
+"""The frame every panel shares (exercises, check-ins, the session plan, the dashboard, help):
+title, instructions, body, and a status line.
 
 A subclass builds its body from the open journal, the participant's context and role
-(:meth:`Exercise.build`), and saves through :meth:`Exercise.save`, which turns storage
+(:meth:`Panel.build`), and saves through :meth:`Panel.save`, which turns storage
 problems into a kind message while the answers stay on the page.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import html
 import threading
@@ -48,8 +50,22 @@ def paragraph(text: str, cls: str = "") -> str:
     return f"<p{klass}>{esc(text)}</p>"
 
 
-class Exercise(w.VBox):
-    """Base class: subclasses implement ``build`` and call ``save``."""
+def download_link(data: bytes, filename: str, label: str, mime: str = "application/json", note: str = "") -> str:
+    """A 'Save' button (a link the browser saves as ``filename``), with a short note beside it.
+
+    A kernel cannot start a download by itself, so the file is made by the first button and
+    saved by this one, placed right beside it, looking like a button and saying what it does.
+    """
+    payload = base64.b64encode(data).decode("ascii")
+    size = f"{len(data) / 1024:,.0f} KB" if len(data) >= 1024 else f"{len(data)} bytes"
+    aside = f"<span class='tw-ready' role='status'>{esc(note)}</span>" if note else ""
+    return (f"<span class='tw-save-row'><a class='tw-download' role='button' download='{esc(filename)}' "
+            f"title='Save {esc(filename)} ({size}) on this device' "
+            f"href='data:{mime};base64,{payload}'>⬇ {esc(label)}</a>{aside}</span>")
+
+
+class Panel(w.VBox):
+    """The base of every panel on a page: subclasses implement ``build`` and call ``save``."""
 
     def __init__(self, title: str, intro: str = "", *, needs_journal: bool = True) -> None:
         super().__init__(layout=w.Layout(margin="6px 0 14px 0"))

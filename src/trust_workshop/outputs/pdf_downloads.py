@@ -11,11 +11,10 @@ import ipywidgets as w
 from trust_workshop import content
 from trust_workshop.model import transfer, writing
 from trust_workshop.outputs import pdf
-from trust_workshop.views.data import download_link
-from trust_workshop.views.exercise import Exercise, paragraph
+from trust_workshop.views.panel import Panel, download_link, paragraph
 
 
-class HandoutDownload(Exercise):
+class HandoutDownload(Panel):
     """'Download this stage's handout' as a PDF."""
 
     def __init__(self, stage_key: str) -> None:
@@ -38,7 +37,7 @@ class HandoutDownload(Exercise):
                                          mime="application/pdf", note=f"Ready: {name}")
 
 
-class ReportDownload(Exercise):
+class ReportDownload(Panel):
     """'Export my report (PDF)': charts of my progress, plus only the writing I tick."""
 
     def __init__(self) -> None:
