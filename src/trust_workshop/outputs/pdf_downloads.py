@@ -41,6 +41,7 @@ class ReportDownload(Panel):
     """'Export my report (PDF)': charts of my progress, plus only the writing I tick."""
 
     def __init__(self) -> None:
+        self._ticks: dict[str, w.Checkbox] = {}  # entry key -> "include this"
         super().__init__("Export my report (PDF)", "Your charts and scores over time. Nothing you wrote is "
                          "included unless you tick it below. The safety check is never included.")
 
@@ -62,7 +63,7 @@ class ReportDownload(Panel):
 
     @property
     def included(self) -> list[str]:
-        return [key for key, box in getattr(self, "_ticks", {}).items() if box.value]
+        return [key for key, box in self._ticks.items() if box.value]
 
     def _make(self) -> None:
         self.journal.reload()

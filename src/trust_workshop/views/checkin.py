@@ -67,6 +67,15 @@ class ItemsCheckin(Panel):
 
     kind = "stage"
 
+    def __init__(self, title: str, intro: str) -> None:
+        self._questions: list[ScaleQuestion] = []
+        super().__init__(title, intro)
+
+    @property
+    def questions(self) -> list[ScaleQuestion]:
+        """The statements shown, each with its 1-5 answer."""
+        return list(self._questions)
+
     def items(self) -> tuple[Item, ...]:
         raise NotImplementedError
 
@@ -97,7 +106,7 @@ class ItemsCheckin(Panel):
 
     @property
     def value(self) -> dict[str, int]:
-        return {q.item.id: q.value for q in getattr(self, "_questions", []) if q.value is not None}
+        return {q.item.id: q.value for q in self._questions if q.value is not None}
 
     def _update_reading(self) -> None:
         answers = self.value
@@ -163,6 +172,8 @@ class WholeCheckin(Panel):
             raise ValueError("kind must be 'baseline' or 'final'")
         self.kind = kind
         self._page = 0
+        self._answers: dict[str, dict[str, int | None]] = {}  # stage key -> item id -> answer
+        self._questions: dict[str, list[ScaleQuestion]] = {}  # built a page at a time
         frame = content.panel(f"{kind}_checkin")
         super().__init__(frame["title"], frame["intro"])
 
@@ -213,7 +224,7 @@ class WholeCheckin(Panel):
 
     @property
     def value(self) -> dict[str, dict[str, int]]:
-        return {key: self.answers(key) for key in getattr(self, "_answers", {})}
+        return {key: self.answers(key) for key in self._answers}
 
     def _update(self) -> None:
         stage_count = len(content.stages())

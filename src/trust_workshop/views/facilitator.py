@@ -213,7 +213,7 @@ class GroupDashboard(Panel):
 
     def _draw(self) -> None:
         loaded = sm.load_many(self._files)
-        roster = self._roster.value.splitlines() if hasattr(self, "_roster") else []
+        roster = self._roster.value.splitlines()
         view = sm.group(loaded.summaries, roster)
         self.view, self.loaded = view, loaded
         parts: list[w.Widget] = [w.HTML(paragraph(view.note))]

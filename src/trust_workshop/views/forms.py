@@ -19,7 +19,13 @@ class TextForm(Panel):
 
     def __init__(self, key: str, title: str, intro: str) -> None:
         self.key = key
+        self._boxes: dict[str, w.Textarea] = {}
         super().__init__(title, intro)
+
+    @property
+    def boxes(self) -> dict[str, w.Textarea]:
+        """The text boxes shown, by the id their answer saves under."""
+        return dict(self._boxes)
 
     def fields(self) -> list[dict]:
         """Each field: ``id``, ``label`` and optional ``placeholder``."""
@@ -42,8 +48,8 @@ class TextForm(Panel):
     def value(self) -> dict:
         saved = self.saved({})
         # Keep answers to fields hidden for this role, so switching role never loses text.
-        merged = {k: v for k, v in saved.items() if k not in getattr(self, "_boxes", {})}
-        merged.update({k: b.value for k, b in getattr(self, "_boxes", {}).items()})
+        merged = {k: v for k, v in saved.items() if k not in self._boxes}
+        merged.update({k: b.value for k, b in self._boxes.items()})
         return merged
 
     def _changed(self, _change: dict | None = None) -> None:
@@ -87,6 +93,8 @@ class Homework(TextForm):
 
     def __init__(self, stage_key: str) -> None:
         self.stage = content.stage(stage_key)
+        self._idea: w.RadioButtons | None = None
+        self._done: w.Checkbox | None = None
         frame = content.panel("homework", self.stage.key)
         super().__init__(entry_key("homework", self.stage.key), frame["title"], frame["intro"])
 
@@ -118,7 +126,7 @@ class Homework(TextForm):
     @property
     def value(self) -> dict:
         value = super().value
-        if hasattr(self, "_idea"):
+        if self._idea is not None and self._done is not None:
             value["idea"] = self._idea.value
             value["done"] = self._done.value
         return value

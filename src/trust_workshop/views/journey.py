@@ -50,9 +50,7 @@ class Journey(Panel):
                 history.append(f"<li><b>{esc(st.title)}</b>: {esc(steps)}</li>")
         history_html = (f"<p><b>Every check-in, by stage</b></p><ul>{''.join(history)}</ul>" if history
                         else paragraph("No check-ins saved yet.", "tw-muted"))
-        progress = Progress()
-        progress._title.value = ""
-        progress._intro.value = ""
+        progress = Progress(framed=False)
         promises = journal.promises()
         rates = pm.kept_rates(promises)
         kept: list[w.Widget] = []

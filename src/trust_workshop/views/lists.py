@@ -66,12 +66,20 @@ class AddLine(w.HBox):
 class Checklist(Panel):
     """Tick the options that fit; optionally add your own. Value: ``{"checked": [...], "own": [...]}``."""
 
-    def __init__(self, key: str, options_field: str = "options", save_as: str | None = None) -> None:
+    def __init__(self, key: str, options_field: str = "options", save_as: str | None = None, *,
+                 framed: bool = True) -> None:
         self.exercise_key = key
         self._options_field = options_field
         data = content.exercise(key)
         self.key = entry_key("exercise", save_as or key)
-        super().__init__(data["title"], data["intro"])
+        self._boxes: dict[str, w.Checkbox] = {}  # every tick box, by its text
+        self._own: list[str] = []
+        super().__init__(data["title"], data["intro"], framed=framed)
+
+    @property
+    def boxes(self) -> dict[str, w.Checkbox]:
+        """The tick boxes, by the text beside them (the options, then the participant's own)."""
+        return dict(self._boxes)
 
     def _groups(self) -> list[tuple[str, list[str]]]:
         data = content.exercise(self.exercise_key, self.context)
@@ -83,7 +91,7 @@ class Checklist(Panel):
         saved = self.saved({})
         checked = set(texts(saved.get("checked")))
         self._own = texts(saved.get("own"))
-        self._boxes: dict[str, w.Checkbox] = {}
+        self._boxes = {}
         sections = []
         for name, options in self._groups():
             boxes = []
@@ -128,8 +136,7 @@ class Checklist(Panel):
 
     @property
     def value(self) -> dict:
-        return {"checked": [t for t, b in getattr(self, "_boxes", {}).items() if b.value],
-                "own": list(getattr(self, "_own", []))}
+        return {"checked": [t for t, b in self._boxes.items() if b.value], "own": list(self._own)}
 
     def _changed(self, _change: dict | None = None) -> None:
         self.save_value()
@@ -145,6 +152,7 @@ class ListBuilder(Panel):
         self.exercise_key = key
         data = content.exercise(key)
         self.key = entry_key("exercise", key)
+        self._items: list[str] = []
         super().__init__(data["title"], data["intro"])
 
     def build(self) -> list[w.Widget]:
@@ -183,7 +191,7 @@ class ListBuilder(Panel):
 
     @property
     def value(self) -> list[str]:
-        return list(getattr(self, "_items", []))
+        return list(self._items)
 
 
 def checklist(key: str) -> Checklist:

@@ -65,13 +65,23 @@ def download_link(data: bytes, filename: str, label: str, mime: str = "applicati
 
 
 class Panel(w.VBox):
-    """The base of every panel on a page: subclasses implement ``build`` and call ``save``."""
+    """The base of every panel on a page: subclasses implement ``build`` and call ``save``.
 
-    def __init__(self, title: str, intro: str = "", *, needs_journal: bool = True) -> None:
+    A subclass sets up all of its own state (empty until built) *before* calling this
+    ``__init__``, which builds the body for the first time. ``framed=False`` leaves out the
+    title and introduction, for a panel shown inside another one.
+
+    Public surface (for pages that embed a panel, and for tests): :attr:`value` (the answer as
+    it would be saved), :attr:`status` (the status line's HTML) and :attr:`body` (the widgets
+    built from the journal).
+    """
+
+    def __init__(self, title: str, intro: str = "", *, needs_journal: bool = True, framed: bool = True) -> None:
         super().__init__(layout=w.Layout(margin="6px 0 14px 0"))
         self.add_class("tw-exercise")
         self._session = session()
         self._needs_journal = needs_journal
+        self._framed = framed
         self._loading = False
         self._save_timer: threading.Timer | None = None  # a save waiting for typing to stop
         self._title = w.HTML()
@@ -84,8 +94,20 @@ class Panel(w.VBox):
         self.refresh()
 
     def set_text(self, title: str, intro: str) -> None:
+        if not self._framed:
+            title = intro = ""
         self._title.value = CSS + (f"<h4 class='tw-title'>{esc(title)}</h4>" if title else "")
         self._intro.value = paragraph(intro) if intro else ""
+
+    @property
+    def status(self) -> str:
+        """The status line as shown (HTML): "✓ Saved at …", a kind warning, or ""."""
+        return self._status.value
+
+    @property
+    def body(self) -> tuple[w.Widget, ...]:
+        """The widgets built from the journal (none until a profile is open, where one is needed)."""
+        return tuple(self._body.children)
 
     @property
     def journal(self) -> jr.Journal | None:

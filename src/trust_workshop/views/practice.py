@@ -25,15 +25,16 @@ class ApologyBuilder(Panel):
 
     def __init__(self) -> None:
         data = content.exercise("apology_builder")
+        self._draft: w.Textarea | None = None  # for the one who broke trust, or both
         super().__init__(data["title"], data["intro"])
 
     def build(self) -> list[w.Widget]:
         data = content.exercise("apology_builder", self.context)
         if self.role == "hurt":
             self.set_text(data["hurt_title"], data["hurt_intro"])
-            self._needs = Checklist("apology_builder", options_field="hurt_options", save_as="apology_needs")
-            self._needs._title.value = ""
-            self._needs._intro.value = ""
+            self._draft = None
+            self._needs = Checklist("apology_builder", options_field="hurt_options", save_as="apology_needs",
+                                    framed=False)
             return [self._needs]
         self.set_text(data["title"], data["intro"])
         saved = self.saved({})
@@ -75,9 +76,9 @@ class ApologyBuilder(Panel):
 
     @property
     def value(self) -> dict:
-        if hasattr(self, "_draft"):
-            return {"draft": self._draft.value, "covered": sorted(self._reading().covered)}
-        return {}
+        if self._draft is None:
+            return {}
+        return {"draft": self._draft.value, "covered": sorted(self._reading().covered)}
 
     def restored_message(self) -> str:
         if self.role == "hurt":
@@ -93,6 +94,7 @@ class IStatement(Panel):
 
     def __init__(self) -> None:
         data = content.exercise("i_statement")
+        self._saved: list[dict] = []
         super().__init__(data["title"], data["intro"])
 
     def build(self) -> list[w.Widget]:
@@ -169,7 +171,7 @@ class IStatement(Panel):
 
     @property
     def value(self) -> list[dict]:
-        return list(getattr(self, "_saved", []))
+        return list(self._saved)
 
 
 class ValidationPractice(Panel):
@@ -179,6 +181,7 @@ class ValidationPractice(Panel):
 
     def __init__(self) -> None:
         data = content.exercise("validation_practice")
+        self._choices: dict[str, w.RadioButtons] = {}
         super().__init__(data["title"], data["intro"])
 
     def _scenarios(self) -> list[dict]:
@@ -189,7 +192,7 @@ class ValidationPractice(Panel):
     def build(self) -> list[w.Widget]:
         saved = self.saved({})
         out = []
-        self._choices: dict[str, w.RadioButtons] = {}
+        self._choices = {}
         for n, sc in enumerate(self._scenarios(), start=1):
             index = saved.get(sc["id"])
             if not (isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(sc["responses"])):
@@ -219,7 +222,7 @@ class ValidationPractice(Panel):
 
     @property
     def value(self) -> dict[str, int]:
-        return {k: c.value for k, c in getattr(self, "_choices", {}).items() if c.value is not None}
+        return {k: c.value for k, c in self._choices.items() if c.value is not None}
 
 
 def apology_builder() -> ApologyBuilder:

@@ -13,8 +13,9 @@ from trust_workshop.views.panel import Panel, paragraph
 class Progress(Panel):
     """Charts drawn from the open journal, each with a caption in words."""
 
-    def __init__(self) -> None:
-        super().__init__("Seeing your progress", SCORE_NOTE)
+    def __init__(self, *, framed: bool = True) -> None:
+        self.captions: list[str] = []
+        super().__init__("Seeing your progress", SCORE_NOTE, framed=framed)
 
     def build(self) -> list[w.Widget]:
         checkins = self.journal.checkins()

@@ -31,6 +31,7 @@ class RecordList(Panel):
         self.exercise_key = key
         self.key = entry_key("exercise", key)
         self._chart = chart
+        self._records: list[dict] = []
         data = content.exercise(key)
         super().__init__(data["title"], data["intro"])
 
@@ -151,10 +152,10 @@ class RecordList(Panel):
 
     @property
     def value(self) -> list[dict]:
-        return [dict(r) for r in getattr(self, "_records", [])]
+        return [dict(r) for r in self._records]
 
     def restored_message(self) -> str:
-        count = len(getattr(self, "_records", []))
+        count = len(self._records)
         return f"{count} saved." if count else ""
 
 

@@ -181,11 +181,17 @@ class SafetyCheck(Panel):
 
     def __init__(self) -> None:
         text = cs.check_text()
+        self._boxes: dict[str, w.Checkbox] = {}  # never saved: the answers live only in these boxes
         super().__init__(text["title"], text["intro"], needs_journal=False)
+
+    @property
+    def boxes(self) -> dict[str, w.Checkbox]:
+        """The statements' tick boxes, by question id."""
+        return dict(self._boxes)
 
     def build(self) -> list[w.Widget]:
         text = cs.check_text(self.context)
-        self._boxes: dict[str, w.Checkbox] = {}
+        self._boxes = {}
         self._answered_none = False
         widgets: list[w.Widget] = []
         for part in cs.parts(self.context, self.role):
@@ -212,7 +218,7 @@ class SafetyCheck(Panel):
     @property
     def ticked(self) -> tuple[str, ...]:
         """The ids of the statements ticked now (held only in this page)."""
-        return tuple(key for key, box in getattr(self, "_boxes", {}).items() if box.value)
+        return tuple(key for key, box in self._boxes.items() if box.value)
 
     @property
     def concern(self) -> bool:
