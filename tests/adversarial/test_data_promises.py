@@ -107,7 +107,7 @@ def test_half_an_emoji_typed_into_a_reflection_saves_with_a_kind_status(opened) 
     view = tw.reflection("uncover")
     box = next(b for b in _walk(view) if b.__class__.__name__ == "Textarea")
     box.value = "I felt \ud83d and then"
-    assert "Saved" in view._status.value
+    assert "Saved" in view.status
     assert "\ufffd" in json.dumps(jr.Journal.open("Sam").data["entries"], ensure_ascii=False)
     assert tf.read_import(tf.export_bytes(opened.journal))
 
@@ -395,7 +395,7 @@ def test_a_huge_number_in_an_upload_is_refused_kindly(opened) -> None:
         tf.read_import(raw)
     view = tw.my_data()
     upload(view._upload, "huge.json", raw)
-    assert "digits long" in view._status.value
+    assert "digits long" in view.status
 
 
 def test_a_huge_number_in_the_journal_file_is_set_aside_not_raised(data_dir: Path) -> None:

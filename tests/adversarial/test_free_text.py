@@ -145,7 +145,7 @@ def type_everywhere(text: str) -> list[tuple[str, Counter]]:
             wanted[expected(box, text)] += 1
         for button in [b for b in walk(view) if isinstance(b, w.Button) and b.description in CLICK]:
             button.click()
-        assert "tw-warning" not in view._status.value, (call, view._status.value)
+        assert "tw-warning" not in view.status, (call, view.status)
         assert_no_live_markup(view)
         typed.append((call, wanted, view))
     return typed
@@ -245,7 +245,7 @@ def test_a_milestone_draws_its_chart_whatever_it_says(opened, line: str) -> None
     for v in (view, again):
         assert any(isinstance(c, w.Image) for c in v._chart_box.children)
         assert shown_in_html(line) in v._chart_box.children[-1].value
-        assert "tw-warning" not in v._status.value
+        assert "tw-warning" not in v.status
     from trust_workshop.views import charts
 
     [label] = charts.timeline_chart([("2026-03-01", line)]).axes[0].texts
@@ -263,7 +263,7 @@ def test_a_line_too_long_for_one_item_is_kept_in_the_box_with_a_message(opened) 
         box = text_boxes(view)[0]
         box.value = line
         assert box.value == line  # nothing typed is thrown away
-        assert "tw-warning" in view._status.value and "characters" in view._status.value
+        assert "tw-warning" in view.status and "characters" in view.status
     assert jr.Journal.open("Sam").entry(questions.key) is None and questions.value == []
     assert jr.Journal.open("Sam").entry(feelings.key) is None and feelings.value["own"] == []
     record = tw.promise_log()

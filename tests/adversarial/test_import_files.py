@@ -195,7 +195,7 @@ def test_the_data_panel_shows_the_message_and_changes_nothing(precious: Path, tm
     form = tw.form("impact_map")
     view = tw.my_data()
     upload(view._upload, f"{case}.json", raw)
-    status = view._status.value
+    status = view.status
     assert "tw-warning" in status
     assert_kind(shown_text(status), words)
     assert view._upload.value == ()  # ready for another try
@@ -208,9 +208,9 @@ def test_after_a_refused_file_a_good_one_still_imports(precious: Path) -> None:
     session_module.session().open("Sam")
     view = tw.my_data()
     upload(view._upload, "bad.json", b"{nope")
-    assert "Nothing was changed" in shown_text(view._status.value)
+    assert "Nothing was changed" in shown_text(view.status)
     upload(view._upload, "good.json", _raw(_export()))
-    assert "Imported the journal of" in shown_text(view._status.value)
+    assert "Imported the journal of" in shown_text(view.status)
     assert session_module.session().journal.name == "Imported person"
     assert session_module.session().journal.entry("exercise.x") == "from the file"
     kept = list((precious / "profiles").glob("*.before-import-*.json"))
@@ -298,7 +298,7 @@ def test_a_journal_whose_answers_have_the_wrong_types_imports_and_every_page_sti
         view = build(call)
         if call == "journey()":
             view._show.value = True
-        assert "tw-warning" not in view._status.value, call
+        assert "tw-warning" not in view.status, call
     session_module.session().journal.data["settings"]["role"] = "hurt"
     assert tw.apology_builder()._needs.value == {"checked": [], "own": []}
     data, _ = pdf.report_data(journal, sorted(keys))

@@ -77,8 +77,8 @@ def test_an_imported_journal_with_a_hostile_name_stays_inside_too(name: str, dat
     session_module.session()
     view = tw.my_data()
     upload(view._upload, "x.json", raw)
-    assert "Imported the journal of" in view._status.value
-    assert "<img" not in view._status.value
+    assert "Imported the journal of" in view.status
+    assert "<img" not in view.status
     [journal_file] = [p for p in (data_dir / "profiles").glob("*.json") if "." not in p.stem]
     assert_inside(journal_file, data_dir)
     assert [p.name for p in pr.list_profiles()] == [_expected_name(name)]
@@ -101,7 +101,7 @@ def test_the_panel_explains_a_name_it_cannot_use(data_dir: Path) -> None:
     panel = tw.profile_setup()
     panel._new_name.value = "   \x00  "
     panel._do_create()
-    assert "Please type a name" in panel._status.value
+    assert "Please type a name" in panel.status
     assert session_module.session().journal is None and pr.list_profiles() == []
 
 
@@ -126,7 +126,7 @@ def test_the_panel_opens_an_existing_profile_instead_of_making_a_second(data_dir
     panel = tw.profile_setup()
     panel._new_name.value = "  JOSE\u0301 "
     panel._do_create()
-    assert "already exists, so it has been opened" in html.unescape(panel._status.value)
+    assert "already exists, so it has been opened" in html.unescape(panel.status)
     assert session_module.session().journal.entry("exercise.x") == "mine"
     assert len(pr.list_profiles()) == 1
 
@@ -159,7 +159,7 @@ def test_the_picker_lists_hostile_names_as_text_and_opens_the_right_one(data_dir
     panel._picker.value = "<b>bold</b>"
     panel._do_open()
     assert session_module.session().journal.entry("exercise.x") == 0
-    assert "&lt;b&gt;bold&lt;/b&gt;" in panel._status.value and "<b>bold</b>" not in panel._status.value
+    assert "&lt;b&gt;bold&lt;/b&gt;" in panel.status and "<b>bold</b>" not in panel.status
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -219,7 +219,7 @@ def test_a_hostile_name_typed_into_the_panel_opens_its_own_profile(name: str, da
     journal = session_module.session().journal
     assert journal is not None and journal.name == _expected_name(name)
     assert_inside(journal.path, data_dir)
-    status = panel._status.value
+    status = panel.status
     assert not re.search(r"<\s*(script|img)\b", status, re.I)
     assert html.escape(journal.name, quote=False) in status
     panel._context.value = "family"  # the first save writes the journal file

@@ -38,12 +38,12 @@ DAMAGE = {
 
 
 def _type(view, text: str) -> None:
-    first = next(iter(view._boxes))
-    view._boxes[first].value = text
+    first = next(iter(view.boxes))
+    view.boxes[first].value = text
 
 
 def _typed(view) -> str:
-    return view._boxes[next(iter(view._boxes))].value
+    return view.boxes[next(iter(view.boxes))].value
 
 
 def _download(panel: MyData) -> dict:
@@ -62,13 +62,13 @@ def test_a_damaged_journal_is_set_aside_the_backup_restored_and_the_notebook_goe
 
     s = restart_kernel()
     panel = session_module.ProfilePanel()
-    assert "Please read:" in panel._status.value and "restored" in panel._status.value
+    assert "Please read:" in panel.status and "restored" in panel.status
     assert list(path.parent.glob("*.damaged-*.json")), "the damaged file must be kept, not deleted"
     view = tw.reflection("uncover")
     assert _typed(view) == "first answer"  # the backup holds the answer before the last
     _type(view, "carrying on")
-    assert "Saved" in view._status.value
-    assert jr.Journal.open(s.journal.name).entry("reflection.uncover")[next(iter(view._boxes))] == "carrying on"
+    assert "Saved" in view.status
+    assert jr.Journal.open(s.journal.name).entry("reflection.uncover")[next(iter(view.boxes))] == "carrying on"
 
 
 def _raise(code: int):
@@ -87,10 +87,10 @@ def test_when_nothing_can_be_written_answers_stay_on_the_page_and_in_the_downloa
     with monkeypatch.context() as trouble:
         trouble.setattr(st.tempfile, "mkstemp", _raise(code))
         _type(view, "typed while the disk cannot be written")
-        assert says in view._status.value and "still here" in view._status.value
+        assert says in view.status and "still here" in view.status
         assert _typed(view) == "typed while the disk cannot be written"
         exported = _download(MyData())
-        first = next(iter(view._boxes))
+        first = next(iter(view.boxes))
         assert exported["journal"]["entries"]["reflection.uncover"]["value"][first] == \
             "typed while the disk cannot be written"
     _type(view, "and saved again once the disk is fine")
@@ -137,14 +137,14 @@ def test_a_really_full_disk_keeps_answers_in_memory_and_the_old_file_intact(smal
     finally:
         os.close(fd)
     _type(view, "a long answer " * 200)
-    assert "disk is full" in view._status.value
+    assert "disk is full" in view.status
     assert pr.journal_path("Sam").read_bytes() == before, "a failed save must leave the last good file alone"
     assert not list(st.profiles_dir().glob(".*.tmp")), "no half-written file may be left behind"
     assert "a long answer" in _download(MyData())["journal"]["entries"]["reflection.uncover"]["value"][
-        next(iter(view._boxes))]
+        next(iter(view.boxes))]
     filler.unlink()
     _type(view, "room again")
-    assert jr.Journal.open("Sam").entry("reflection.uncover")[next(iter(view._boxes))] == "room again"
+    assert jr.Journal.open("Sam").entry("reflection.uncover")[next(iter(view.boxes))] == "room again"
 
 
 def test_a_read_only_data_folder_opens_read_only_with_a_message(small_disk: Path) -> None:
@@ -156,14 +156,14 @@ def test_a_read_only_data_folder_opens_read_only_with_a_message(small_disk: Path
         s = restart_kernel()
         assert s.journal is not None and s.journal.notices
         panel = session_module.ProfilePanel()
-        assert "does not allow saving" in panel._status.value and "keep working" in panel._status.value
+        assert "does not allow saving" in panel.status and "keep working" in panel.status
         view = tw.reflection("uncover")
         assert _typed(view) == "saved before it became read-only"
         _type(view, "kept in memory")
-        assert "does not allow saving" in view._status.value
+        assert "does not allow saving" in view.status
         assert _typed(view) == "kept in memory"
         entries = _download(MyData())["journal"]["entries"]
-        assert entries["reflection.uncover"]["value"][next(iter(view._boxes))] == "kept in memory"
+        assert entries["reflection.uncover"]["value"][next(iter(view.boxes))] == "kept in memory"
     finally:
         subprocess.run(["mount", "-o", "remount,rw", str(small_disk)], check=True)
 

@@ -139,13 +139,13 @@ def test_a_locked_profile_never_opens_by_itself_and_the_panel_asks_for_the_passp
     assert panel._passphrase in row and panel._open in row
     panel._passphrase.value = "not it at all"
     panel._open.click()
-    assert s.journal is None and "does not open this journal" in panel._status.value
+    assert s.journal is None and "does not open this journal" in panel.status
     assert panel._passphrase.value == "", "a passphrase is never left in a widget"
     panel._passphrase.value = PASS
     panel._open.click()
     assert s.journal is not None and s.journal.locked and panel._passphrase.value == ""
     view = tw.reflection("uncover")
-    assert view._boxes["in_your_words"].value == SECRET + " (second draft)"
+    assert view.boxes["in_your_words"].value == SECRET + " (second draft)"
 
 
 def test_the_data_panel_warns_then_locks_and_unlocks(opened) -> None:
@@ -158,11 +158,11 @@ def test_the_data_panel_warns_then_locks_and_unlocks(opened) -> None:
     panel._understood.value = True
     panel._lock_button.click()
     assert opened.journal.locked and SECRET.encode() not in opened.journal.path.read_bytes()
-    assert "locked" in panel._status.value and panel._new.value == ""
+    assert "locked" in panel.status and panel._new.value == ""
     panel = MyData()  # redrawn: now offers change and remove
     panel._current.value = "wrong"
     panel._unlock_button.click()
-    assert opened.journal.locked and "not this journal&#x27;s current passphrase" in panel._status.value
+    assert opened.journal.locked and "not this journal&#x27;s current passphrase" in panel.status
     panel._current.value = PASS
     panel._unlock_button.click()
     assert not opened.journal.locked and SECRET.encode() in opened.journal.path.read_bytes()

@@ -69,8 +69,8 @@ def test_ticking_the_safety_check_writes_nothing_and_no_output_carries_it(opened
     before = _files(data_dir)
 
     check = tw.safety_check()
-    assert set(check._boxes) == {q.id for q in safety_content.questions()}, "every statement, both parts"
-    for box in check._boxes.values():
+    assert set(check.boxes) == {q.id for q in safety_content.questions()}, "every statement, both parts"
+    for box in check.boxes.values():
         box.value = True
     check._help._picker.value = "uk"  # choosing a country beside it saves the region only
     assert check.concern and "tw-alert" in check._result.value

@@ -21,51 +21,51 @@ from ..conftest import shown as _shown
 
 def test_without_a_journal_exercises_explain_what_to_do(data_dir: Path) -> None:
     view = tw.checkin("uncover")
-    assert view._body.children == ()
-    assert "Open or create your profile" in view._status.value
+    assert view.body == ()
+    assert "Open or create your profile" in view.status
 
 
 def test_checkin_answers_save_and_survive_a_restart(opened) -> None:
     view = tw.checkin("uncover")
-    for q in view._questions:
+    for q in view.questions:
         q.buttons.value = 4
-    assert "✓ Saved" in view._status.value
+    assert "✓ Saved" in view.status
     assert "Score" in view._reading.value and "an area" in view._reading.value
     restart_kernel()
     again = tw.checkin("uncover")
-    assert [q.value for q in again._questions] == [4] * len(again._questions)
-    assert "Your answers from today" in again._status.value
+    assert [q.value for q in again.questions] == [4] * len(again.questions)
+    assert "Your answers from today" in again.status
 
 
 def test_checkin_from_an_earlier_day_is_shown_as_last_time(opened) -> None:
     items = content.checkin_items("uncover")
     opened.journal.record_checkin("stage", "uncover", {it.id: 3 for it in items}, date="2026-01-01")
     view = tw.checkin("uncover")
-    assert all(q.value is None for q in view._questions)
-    assert "Last time (Thursday 1 January 2026): Score 50 of 100" in view._status.value
+    assert all(q.value is None for q in view.questions)
+    assert "Last time (Thursday 1 January 2026): Score 50 of 100" in view.status
 
 
 def test_checkin_wording_follows_role_and_context(opened) -> None:
     view = tw.checkin("apologise")
-    hurt = [q.item.text for q in view._questions]
+    hurt = [q.item.text for q in view.questions]
     opened.set_setting("role", "broke")
-    broke = [q.item.text for q in view._questions]
+    broke = [q.item.text for q in view.questions]
     assert hurt != broke
     opened.set_setting("context", "workplace")
-    assert any("colleague" in q.item.text for q in tw.pulse()._questions)
+    assert any("colleague" in q.item.text for q in tw.pulse().questions)
 
 
 def test_pulse_and_baseline_save_to_the_journal(opened) -> None:
     p = tw.pulse()
-    for q in p._questions:
+    for q in p.questions:
         q.buttons.value = 5
     b = tw.baseline_checkin()
     b._go(+1)
-    for q in b._questions["uncover"]:
+    for q in b.questions["uncover"]:
         q.buttons.value = 2
     assert b._page == 1
     j = jr.Journal.open("Sam")
-    assert len(j.pulses()) == 1 and len(j.pulses()[0]["answers"]) == len(p._questions)
+    assert len(j.pulses()) == 1 and len(j.pulses()[0]["answers"]) == len(p.questions)
     assert j.checkins("baseline", "uncover")[0]["answers"] == {it.id: 2 for it in content.checkin_items("uncover")}
     restart_kernel()
     assert tw.baseline_checkin().answers("uncover") == {it.id: 2 for it in content.checkin_items("uncover")}
@@ -73,22 +73,22 @@ def test_pulse_and_baseline_save_to_the_journal(opened) -> None:
 
 def test_form_shows_fields_for_the_role_and_keeps_hidden_answers(opened) -> None:
     view = tw.form("impact_map")
-    assert "hardest_part" in view._boxes and "what_i_did" not in view._boxes
-    view._boxes["what_happened"].value = "<b>not bold</b> {{ x }} $y$ \\ \u0000 🙂"
+    assert "hardest_part" in view.boxes and "what_i_did" not in view.boxes
+    view.boxes["what_happened"].value = "<b>not bold</b> {{ x }} $y$ \\ \u0000 🙂"
     opened.set_setting("role", "broke")
-    assert "what_i_did" in view._boxes
-    view._boxes["what_i_did"].value = "I hid it"
+    assert "what_i_did" in view.boxes
+    view.boxes["what_i_did"].value = "I hid it"
     saved = jr.Journal.open("Sam").entry("exercise.impact_map")
     assert saved["what_happened"] == "<b>not bold</b> {{ x }} $y$ \\ \u0000 🙂"
     assert saved["hardest_part"] == "" and saved["what_i_did"] == "I hid it"
     restart_kernel()
-    assert tw.form("impact_map")._boxes["what_happened"].value.startswith("<b>not bold</b>")
+    assert tw.form("impact_map").boxes["what_happened"].value.startswith("<b>not bold</b>")
 
 
 def test_checklist_with_own_items_saves_and_restores(opened) -> None:
     view = tw.checklist("group_agreements")
     first = content.exercise("group_agreements")["options"][0]
-    view._boxes[first].value = True
+    view.boxes[first].value = True
     view._add_own("We start on time")
     view._add_own("We start on time")
     restart_kernel()
@@ -98,7 +98,7 @@ def test_checklist_with_own_items_saves_and_restores(opened) -> None:
 
 def test_feelings_checklist_groups_and_own_words(opened) -> None:
     view = tw.checklist("feelings")
-    view._boxes["numb"].value = True
+    view.boxes["numb"].value = True
     view._add_own("wobbly")
     assert tw.checklist("feelings").value == {"checked": ["numb", "wobbly"], "own": ["wobbly"]}
 
@@ -116,16 +116,16 @@ def test_list_builder_adds_removes_and_escapes(opened) -> None:
 
 def test_reflection_and_homework_save(opened) -> None:
     r = tw.reflection("uncover")
-    first = next(iter(r._boxes))
-    r._boxes[first].value = "A thought"
+    first = next(iter(r.boxes))
+    r.boxes[first].value = "A thought"
     h = tw.homework("uncover")
     h._idea.value = h._idea.options[1][1]
-    h._boxes["plan"].value = "Sunday, with Alex"
+    h.boxes["plan"].value = "Sunday, with Alex"
     h._done.value = True
     restart_kernel()
     assert tw.reflection("uncover").value[first] == "A thought"
     again = tw.homework("uncover")
-    assert again._done.value is True and again._boxes["plan"].value == "Sunday, with Alex"
+    assert again._done.value is True and again.boxes["plan"].value == "Sunday, with Alex"
     assert again._idea.value == h._idea.options[1][1]
 
 
@@ -133,7 +133,7 @@ def test_safety_check_never_reaches_the_journal_or_the_disk(opened, data_dir: Pa
     opened.set_region("us")
     before = {p: p.read_bytes() for p in data_dir.rglob("*") if p.is_file()}
     view = tw.safety_check()
-    for box in view._boxes.values():
+    for box in view.boxes.values():
         box.value = True
     assert view.concern
     assert "not recommended" in view._result.value and "1-800-799-7233" in view._help._html.value
@@ -148,7 +148,7 @@ def test_safety_check_never_reaches_the_journal_or_the_disk(opened, data_dir: Pa
 
 def test_safety_check_works_without_a_profile(data_dir: Path) -> None:
     view = tw.safety_check()
-    view._boxes["afraid"].value = True
+    view.boxes["afraid"].value = True
     assert "not recommended" in view._result.value
 
 
@@ -171,10 +171,10 @@ def test_my_data_upload_replaces_and_bad_upload_changes_nothing(opened) -> None:
     form = tw.form("impact_map")
     view = tw.my_data()
     view._on_upload({"new": ({"name": "bad.json", "content": memoryview(b"{nope")},)})
-    assert "not a journal file" in view._status.value
+    assert "not a journal file" in view.status
     assert jr.Journal.open("Sam").entry("exercise.x") == "changed later"
     view._on_upload({"new": ({"name": "mine.json", "content": memoryview(exported)},)})
-    assert "Imported" in view._status.value
+    assert "Imported" in view.status
     assert session_module.session().journal.entry("exercise.x") == "exported"
     assert form.journal.entry("exercise.x") == "exported"
 
@@ -191,7 +191,7 @@ def test_delete_needs_confirmation(opened) -> None:
     yes.click()
     assert pr.list_profiles() == []
     assert session_module.session().journal is None
-    assert "deleted" in view._status.value
+    assert "deleted" in view.status
 
 
 def test_progress_charts_show_saved_history(opened) -> None:
@@ -200,7 +200,7 @@ def test_progress_charts_show_saved_history(opened) -> None:
         opened.journal.record_checkin("baseline" if value == 2 else "stage", "uncover",
                                       {it.id: value for it in content.checkin_items("uncover")}, date=date)
     view = tw.progress()
-    images = [c for c in view._body.children if c.__class__.__name__ == "Image"]
+    images = [c for c in view.body if c.__class__.__name__ == "Image"]
     assert len(images) == 2
     assert "2 trust pulses from 2026-01-01 to 2026-01-08" in view.captions[1]
     from trust_workshop.model.progress import checkin_score
@@ -218,7 +218,7 @@ def test_views_render_hostile_text_escaped(opened) -> None:
     name = "<img src=x onerror=alert(1)>"
     session_module.session().open(name)
     panel = tw.profile_bar()
-    assert "<img" not in panel._status.value and "&lt;img" in panel._status.value
+    assert "<img" not in panel.status and "&lt;img" in panel.status
 
 
 @pytest.mark.parametrize("factory", [lambda: tw.checkin("safety"), tw.pulse, tw.baseline_checkin,

@@ -42,7 +42,7 @@ def test_session_plan_shows_every_part_of_the_plan() -> None:
 
 
 def test_intensive_schedule_lists_the_weekend() -> None:
-    html = tw.intensive_schedule()._body.children[0].value
+    html = tw.intensive_schedule().body[0].value
     assert html.count("<tr>") == 8 + 1
     for s in content.stages():
         assert s.title in html

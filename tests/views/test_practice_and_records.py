@@ -27,7 +27,7 @@ def test_apology_builder_for_the_hurt_person_lists_what_an_apology_needs(opened)
     hurt = content.exercise("apology_builder")
     assert hurt["hurt_title"] in view._title.value
     first = hurt["hurt_options"][0]
-    view._needs._boxes[first].value = True
+    view._needs.boxes[first].value = True
     assert jr.Journal.open("Sam").entry("exercise.apology_needs")["checked"] == [first]
 
 
@@ -48,7 +48,7 @@ def test_i_statement_splits_composes_and_keeps_a_list(opened) -> None:
 def test_i_statement_will_not_save_an_unfinished_one(opened) -> None:
     view = tw.i_statement()
     view._save_one()
-    assert "Fill in the feeling" in view._status.value and view.value == []
+    assert "Fill in the feeling" in view.status and view.value == []
 
 
 def test_validation_practice_gives_feedback_and_remembers_choices(opened) -> None:
@@ -61,7 +61,7 @@ def test_validation_practice_gives_feedback_and_remembers_choices(opened) -> Non
     restart_kernel()
     again = tw.validation_practice()
     assert again._choices[first["id"]].value == good
-    feedback = again._body.children[0].children[2].value
+    feedback = again.body[0].children[2].value
     assert "This validates" in feedback
 
 
@@ -123,4 +123,4 @@ def test_ten_things_stops_at_ten(opened) -> None:
     for n in range(11):
         view._add(f"I trust you to {n}")
     assert len(view.value) == 10
-    assert "Remove one to add another" in view._status.value
+    assert "Remove one to add another" in view.status

@@ -44,7 +44,7 @@ def expected_lines(region: str, ticked: tuple[str, ...]) -> list[str]:
 @pytest.mark.parametrize("question", QUESTIONS)
 def test_each_answer_shows_the_help_for_that_need_where_the_person_lives(region: str, question: str) -> None:
     view = check_in(region)
-    view._boxes[question].value = True
+    view.boxes[question].value = True
     page = shown(view)
     for response in sm.responses_for([question]):
         assert response.heading in page
@@ -64,7 +64,7 @@ def test_each_answer_shows_the_help_for_that_need_where_the_person_lives(region:
 def test_several_answers_show_every_response_most_urgent_first(region: str, ticked: tuple[str, str]) -> None:
     view = check_in(region)
     for q in ticked:
-        view._boxes[q].value = True
+        view.boxes[q].value = True
     page = shown(view)
     headings = [r.heading for r in sm.responses_for(ticked)]
     positions = [page.index(h) for h in headings]
@@ -76,7 +76,7 @@ def test_several_answers_show_every_response_most_urgent_first(region: str, tick
 @pytest.mark.parametrize("region", [None, cs.ELSEWHERE])
 def test_without_a_list_for_the_place_every_emergency_number_and_the_directory(region: str | None) -> None:
     view = check_in(region)
-    view._boxes["unsafe_self"].value = True
+    view.boxes["unsafe_self"].value = True
     page = shown(view)
     for r in cs.regions():
         assert r.for_need("emergency")[0].contact in page
@@ -94,7 +94,7 @@ def test_says_nothing_until_answered_then_all_clear_only_when_asked() -> None:
     assert "says nothing either way" in page
     view._none.click()
     assert text["all_clear"][:40] in shown(view)
-    view._boxes["afraid"].value = True
+    view.boxes["afraid"].value = True
     assert text["all_clear"][:40] not in shown(view) and "not recommended" in shown(view)
     view._reset()
     assert "says nothing either way" in shown(view)
@@ -102,9 +102,9 @@ def test_says_nothing_until_answered_then_all_clear_only_when_asked() -> None:
 
 def test_choosing_a_country_beside_the_check_keeps_what_was_ticked(opened) -> None:
     view = tw.safety_check()
-    view._boxes["unsafe_self"].value = True
+    view.boxes["unsafe_self"].value = True
     view._help._picker.value = "au"
-    assert view._boxes["unsafe_self"].value is True
+    assert view.boxes["unsafe_self"].value is True
     assert "13 11 14" in shown(view)
     view._help._picker.value = "nz"
     assert "1737" in shown(view) and "13 11 14" not in shown(view)
@@ -125,7 +125,7 @@ def test_the_region_is_remembered_in_the_profile_and_shown_on_every_page(opened,
 
 def test_without_a_journal_the_choice_holds_for_the_page_only(data_dir: Path) -> None:
     page = tw.get_help()
-    page._body.children[1]._picker.value = "ca"
+    page.body[1]._picker.value = "ca"
     assert "9-1-1" in shown(page) and "Kids Help Phone" in shown(page)
     assert not list(data_dir.rglob("*.json")), "no journal is created by choosing a country"
 
@@ -134,7 +134,7 @@ def test_the_course_region_applies_until_the_participant_chooses(monkeypatch: py
     monkeypatch.setenv(cm.REGION_VARIABLE, "au")
     page = tw.get_help()
     assert "13 11 14" in shown(page)
-    page._body.children[1]._picker.value = "uk"
+    page.body[1]._picker.value = "uk"
     assert "116 123" in shown(page) and "13 11 14" not in shown(page)
 
 
@@ -147,10 +147,10 @@ def test_checked_by_your_facilitator_appears_only_after_the_check_is_recorded(da
 
 def test_the_part_about_ones_own_behaviour_is_not_shown_to_the_hurt_person() -> None:
     hurt = check_in("uk", role="hurt")
-    assert "used_control" not in hurt._boxes and "afraid" in hurt._boxes
+    assert "used_control" not in hurt.boxes and "afraid" in hurt.boxes
     session_module.reset_session()
     both = check_in("uk", role="both")
-    assert {"used_control", "other_afraid", "affair_ongoing", "addiction"} <= set(both._boxes)
+    assert {"used_control", "other_afraid", "affair_ongoing", "addiction"} <= set(both.boxes)
 
 
 # --- warning signs in check-ins -------------------------------------------------------------------
@@ -159,10 +159,10 @@ def test_the_part_about_ones_own_behaviour_is_not_shown_to_the_hurt_person() -> 
 def test_a_worrying_answer_to_a_warning_sign_shows_private_help_and_moves_no_score(opened) -> None:
     opened.set_region("uk")
     view = tw.checkin("safety")
-    by_id = {q.item.id: q for q in view._questions}
+    by_id = {q.item.id: q for q in view.questions}
     warning = by_id["tiptoeing"]
     assert warning.pointer is not None and not warning.pointer.visible
-    for q in view._questions:
+    for q in view.questions:
         if not q.item.warning:
             q.buttons.value = 3
     reading = view._reading.value

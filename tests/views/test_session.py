@@ -17,18 +17,18 @@ def test_create_a_profile_then_choose_context_and_role(data_dir) -> None:
     panel._do_create()
     s = session_module.session()
     assert s.journal.name == "Sam"
-    assert "Working as <b>Sam</b>" in panel._status.value
+    assert "Working as <b>Sam</b>" in panel.status
     panel._context.value = "friendship"
     panel._role.value = "broke"
     assert jr.Journal.open("Sam").context == "friendship"
-    assert check._questions, "exercises fill in once a journal is open"
+    assert check.questions, "exercises fill in once a journal is open"
 
 
 def test_bad_name_gets_a_message_and_creates_nothing(data_dir) -> None:
     panel = tw.profile_setup()
     panel._new_name.value = "   "
     panel._do_create()
-    assert "Please type a name" in panel._status.value
+    assert "Please type a name" in panel.status
     assert pr.list_profiles() == []
 
 
@@ -37,7 +37,7 @@ def test_creating_an_existing_name_opens_it_and_says_so(data_dir) -> None:
     panel = tw.profile_bar()
     panel._new_name.value = "sam"
     panel._do_create()
-    assert "already exists" in panel._status.value
+    assert "already exists" in panel.status
 
 
 def test_even_the_only_profile_waits_for_one_click(data_dir) -> None:
@@ -46,10 +46,10 @@ def test_even_the_only_profile_waits_for_one_click(data_dir) -> None:
     panel = tw.profile_bar()
     form = tw.form("hopes_worries")
     assert session_module.session().journal is None
-    assert form._body.children == (), "nothing of Sam's shows before someone chooses Sam"
+    assert form.body == (), "nothing of Sam's shows before someone chooses Sam"
     assert panel._continue.description == "Continue as Sam" and panel._continue in panel.children[0].children
     panel._continue.click()
-    assert session_module.session().journal.name == "Sam" and form._body.children
+    assert session_module.session().journal.name == "Sam" and form.body
 
 
 def test_with_two_profiles_nobody_is_opened_for_you(data_dir) -> None:
@@ -59,7 +59,7 @@ def test_with_two_profiles_nobody_is_opened_for_you(data_dir) -> None:
     session_module.reset_session()
     panel = tw.profile_bar()
     assert session_module.session().journal is None
-    assert panel._picker.value == "" and "Continue as Sam" in panel._status.value
+    assert panel._picker.value == "" and "Continue as Sam" in panel.status
     panel._picker.value = "Alex"
     panel._do_open()
     assert session_module.session().journal.name == "Alex"
@@ -75,7 +75,7 @@ def test_nothing_opens_after_a_delete_or_a_close_or_a_reload(data_dir) -> None:
     session_module.reset_session()  # the page is reloaded
     assert session_module.session().journal is None
     view = tw.form("hopes_worries")
-    assert "Sam's hopes" not in str(view._body.children)
+    assert "Sam's hopes" not in str(view.body)
 
 
 def test_on_a_shared_computer_no_name_is_suggested(data_dir, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -87,7 +87,7 @@ def test_on_a_shared_computer_no_name_is_suggested(data_dir, monkeypatch: pytest
     session_module.reset_session()
     panel = tw.profile_setup()
     assert panel._continue not in panel.children[0].children and panel._picker.value == ""
-    assert "This computer is shared" in panel._status.value
+    assert "This computer is shared" in panel.status
     monkeypatch.setenv("TRUST_WORKSHOP_PROFILE", "Sam")
     session_module.reset_session()
     assert session_module.session().journal is None, "not even a configured profile opens by itself"
@@ -107,9 +107,9 @@ def test_close_hides_answers(data_dir) -> None:
     s = session_module.session()
     s.open("Sam")
     view = tw.form("hopes_worries")
-    assert view._boxes
+    assert view.boxes
     tw.profile_bar()._do_close()
-    assert view._body.children == ()
+    assert view.body == ()
 
 
 def test_damaged_journal_notice_is_shown_in_the_panel(data_dir) -> None:
@@ -120,7 +120,7 @@ def test_damaged_journal_notice_is_shown_in_the_panel(data_dir) -> None:
     session_module.reset_session()
     panel = tw.profile_bar()
     panel._continue.click()
-    assert "could not be read" in panel._status.value and "restored" in panel._status.value
+    assert "could not be read" in panel.status and "restored" in panel.status
 
 
 def test_a_profile_just_created_is_shown_as_chosen_before_its_first_answer(data_dir) -> None:
@@ -131,7 +131,7 @@ def test_a_profile_just_created_is_shown_as_chosen_before_its_first_answer(data_
     session_module.reset_session()
     assert [p.name for p in pr.list_profiles()] == ["Rowan"], "a reload before any answer keeps the profile"
     assert panel._picker.value == "Rowan" and panel._new_name not in panel.children[0].children
-    assert "Working as <b>Rowan</b>" in panel._status.value
+    assert "Working as <b>Rowan</b>" in panel.status
 
 
 @pytest.mark.parametrize("make", [tw.profile_bar, tw.profile_setup])

@@ -177,6 +177,11 @@ class WholeCheckin(Panel):
         frame = content.panel(f"{kind}_checkin")
         super().__init__(frame["title"], frame["intro"])
 
+    @property
+    def questions(self) -> dict[str, list[ScaleQuestion]]:
+        """The statements of each stage page built so far, by stage key."""
+        return {key: list(qs) for key, qs in self._questions.items()}
+
     def _saved(self) -> dict[str, dict[str, int]]:
         saved: dict[str, dict[str, int]] = {}
         for c in self.journal.checkins(self.kind) if self.journal else []:

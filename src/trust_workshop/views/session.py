@@ -190,6 +190,12 @@ class ProfilePanel(w.VBox):
         self._draw()
 
     # The panel is redrawn from the session, so it always tells the truth about what is open.
+
+    @property
+    def status(self) -> str:
+        """The panel's status line as shown (HTML): who is working, or a kind message."""
+        return self._status.value
+
     def _draw(self, message: str = "") -> None:
         self._busy = True
         try:
