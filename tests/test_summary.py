@@ -118,3 +118,13 @@ def test_a_thousand_files_load() -> None:
     view = sm.group(loaded.summaries)
     assert view.size == 1000 and view.stage_averages["uncover"] == pytest.approx(
         sum(i % 101 for i in range(1000)) / 1000, abs=0.05)
+
+
+def test_the_summary_schema_file_agrees_with_the_code() -> None:
+    """The schema lives in summary.schema.json; the limits the code states must be the ones it enforces."""
+    schema = sm.schema()
+    props = schema["properties"]
+    assert props["format"]["const"] == sm.FORMAT and props["version"]["const"] == sm.VERSION
+    assert props["pseudonym"]["maxLength"] == sm.MAX_PSEUDONYM
+    assert props["homework"]["properties"]["done"]["maximum"] == sm.MAX_HOMEWORK
+    assert props["homework"]["properties"]["set"]["maximum"] == sm.MAX_HOMEWORK

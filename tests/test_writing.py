@@ -41,3 +41,23 @@ def test_unknown_keys_and_odd_values_still_read() -> None:
     assert writing.parts("exercise.x", ["one", "", "two"]) == [writing.Part("", "one\ntwo")]
     assert writing.parts("exercise.x", 5) == [] and writing.parts("exercise.x", None) == []
     assert writing.title("weird") == "weird"
+
+
+def test_every_entry_a_page_saves_has_a_title_not_its_key(opened) -> None:
+    """What the journey and the report's tick boxes show: the hurt person's 'what an apology would
+    need' list is saved under its own key, and must read as a title too."""
+    import trust_workshop as tw
+    from trust_workshop.views import session as session_module
+
+    for role in ("hurt", "broke"):
+        session_module.session().set_setting("role", role)
+        builder = tw.apology_builder()
+        if role == "hurt":
+            next(iter(builder.body[0].boxes.values())).value = True
+        else:
+            builder._draft.value = "I am sorry."
+            builder.save_value()
+    keys = [e.key for e in session_module.session().journal.entries()]
+    assert "exercise.apology_needs" in keys
+    for key in keys:
+        assert writing.title(key) != key and "exercise." not in writing.title(key)

@@ -30,7 +30,11 @@ def title(key: str) -> str:
             return content.panel(kind, name)["saved_title"]
         return content.exercise(name)["title"]
     except KeyError:
-        return key
+        pass
+    for ex in content.raw("exercises").values():  # a list saved apart by another exercise
+        if ex.get("hurt_saves_as") == name:
+            return ex["hurt_title"]
+    return key
 
 
 def as_text(value: Any) -> str:

@@ -33,7 +33,7 @@ class ApologyBuilder(Panel):
         if self.role == "hurt":
             self.set_text(data["hurt_title"], data["hurt_intro"])
             self._draft = None
-            self._needs = Checklist("apology_builder", options_field="hurt_options", save_as="apology_needs",
+            self._needs = Checklist("apology_builder", options_field="hurt_options", save_as=data["hurt_saves_as"],
                                     framed=False)
             return [self._needs]
         self.set_text(data["title"], data["intro"])
