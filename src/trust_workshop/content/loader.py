@@ -320,8 +320,17 @@ def panel(kind: str, stage_key: str | None = None) -> dict[str, str]:
     """The title and intro (and the title of its saved answers) of a stage panel: ``checkin``,
     ``baseline_checkin``, ``final_checkin``, ``reflection`` or ``homework``."""
     texts = dict(raw("labels")["panels"][kind])
-    title = stage(stage_key).title if stage_key is not None else ""
-    return {k: v.replace("{stage}", title) for k, v in texts.items()}
+    count = len(stages())
+    words = {"stage": stage(stage_key).title if stage_key is not None else "",
+             "stage_count": _NUMBERS[count] if count < len(_NUMBERS) else str(count)}
+    words["Stage_count"] = words["stage_count"][:1].upper() + words["stage_count"][1:]
+    for name, word in words.items():
+        texts = {k: v.replace("{" + name + "}", word) for k, v in texts.items()}
+    return texts
+
+
+_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+            "twelve", "thirteen", "fourteen", "fifteen")
 
 
 def part_labels(kind: str) -> dict[str, str]:
@@ -399,6 +408,9 @@ def _cross_check() -> None:
         except (KeyError, IndexError, ValueError) as err:
             problems.append(f"a text has a placeholder that cannot be filled: {err!r}")
             break
+    for kind in raw("labels")["panels"]:
+        if any("{" in text for text in panel(kind, keys[0]).values()):
+            problems.append(f"labels.yaml: panel {kind} has a placeholder other than {{stage}} and {{stage_count}}")
     block_kinds = set(schema("session_plans")["$defs"]["block"]["properties"]["kind"]["enum"])
     if block_kinds != set(raw("session_plans")["block_kinds"]):
         problems.append("session_plans.yaml: block_kinds must name every kind of agenda block, and only those")
