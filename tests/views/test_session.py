@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import trust_workshop as tw
+from tests import ui
 from trust_workshop.model import journal as jr
 from trust_workshop.model import profiles as pr
 from trust_workshop.views import session as session_module
@@ -13,21 +14,21 @@ from trust_workshop.views import session as session_module
 def test_create_a_profile_then_choose_context_and_role(data_dir) -> None:
     panel = tw.profile_setup()
     check = tw.checkin("uncover")
-    panel._new_name.value = "  Sam  "
-    panel._do_create()
+    ui.type_into(panel, "Your name:", "  Sam  ")
+    ui.click(panel, "Create my profile")
     s = session_module.session()
     assert s.journal.name == "Sam"
     assert "Working as <b>Sam</b>" in panel.status
-    panel._context.value = "friendship"
-    panel._role.value = "broke"
+    ui.control(panel, "My relationship:").value = "friendship"
+    ui.control(panel, "My role:").value = "broke"
     assert jr.Journal.open("Sam").context == "friendship"
     assert check.questions, "exercises fill in once a journal is open"
 
 
 def test_bad_name_gets_a_message_and_creates_nothing(data_dir) -> None:
     panel = tw.profile_setup()
-    panel._new_name.value = "   "
-    panel._do_create()
+    ui.type_into(panel, "Your name:", "   ")
+    ui.click(panel, "Create my profile")
     assert "Please type a name" in panel.status
     assert pr.list_profiles() == []
 
@@ -35,8 +36,9 @@ def test_bad_name_gets_a_message_and_creates_nothing(data_dir) -> None:
 def test_creating_an_existing_name_opens_it_and_says_so(data_dir) -> None:
     jr.Journal.open("Sam").set_entry("exercise.x", "mine")
     panel = tw.profile_bar()
-    panel._new_name.value = "sam"
-    panel._do_create()
+    ui.choose(panel, "Who is working:", "Someone new…")
+    ui.type_into(panel, "Your name:", "sam")
+    ui.click(panel, "Create my profile")
     assert "already exists" in panel.status
 
 
@@ -47,8 +49,8 @@ def test_even_the_only_profile_waits_for_one_click(data_dir) -> None:
     form = tw.form("hopes_worries")
     assert session_module.session().journal is None
     assert form.body == (), "nothing of Sam's shows before someone chooses Sam"
-    assert panel._continue.description == "Continue as Sam" and panel._continue in panel.children[0].children
-    panel._continue.click()
+    assert ui.shows(panel, "Continue as Sam", ui.w.Button)
+    ui.click(panel, "Continue as")
     assert session_module.session().journal.name == "Sam" and form.body
 
 
@@ -59,9 +61,9 @@ def test_with_two_profiles_nobody_is_opened_for_you(data_dir) -> None:
     session_module.reset_session()
     panel = tw.profile_bar()
     assert session_module.session().journal is None
-    assert panel._picker.value == "" and "Continue as Sam" in panel.status
-    panel._picker.value = "Alex"
-    panel._do_open()
+    assert ui.control(panel, "Who is working:").value == "" and "Continue as Sam" in panel.status
+    ui.control(panel, "Who is working:").value = "Alex"
+    ui.click(panel, "Open my journal")
     assert session_module.session().journal.name == "Alex"
 
 
@@ -70,7 +72,9 @@ def test_nothing_opens_after_a_delete_or_a_close_or_a_reload(data_dir) -> None:
     s = session_module.session()
     s.open("Alex")
     data = tw.my_data()
-    data._do_delete()
+    ui.click(data, "Delete my data")
+    ui.control(data, "I understand this deletes everything").value = True
+    ui.click(data, "Yes, delete my data")
     assert s.journal is None
     session_module.reset_session()  # the page is reloaded
     assert session_module.session().journal is None
@@ -81,12 +85,12 @@ def test_nothing_opens_after_a_delete_or_a_close_or_a_reload(data_dir) -> None:
 def test_on_a_shared_computer_no_name_is_suggested(data_dir, monkeypatch: pytest.MonkeyPatch) -> None:
     jr.Journal.open("Sam").set_entry("exercise.x", "mine")
     panel = tw.profile_setup()
-    panel._continue.click()
-    panel._shared.value = True  # the participant switches it on
+    ui.click(panel, "Continue as")
+    ui.control(panel, "This computer is shared").value = True  # the participant switches it on
     assert pr.last_profile() is None
     session_module.reset_session()
     panel = tw.profile_setup()
-    assert panel._continue not in panel.children[0].children and panel._picker.value == ""
+    assert not ui.shows(panel, "Continue as", ui.w.Button) and ui.control(panel, "Who is working:").value == ""
     assert "This computer is shared" in panel.status
     monkeypatch.setenv("TRUST_WORKSHOP_PROFILE", "Sam")
     session_module.reset_session()
@@ -119,26 +123,26 @@ def test_damaged_journal_notice_is_shown_in_the_panel(data_dir) -> None:
     j.path.write_bytes(b"{broken")
     session_module.reset_session()
     panel = tw.profile_bar()
-    panel._continue.click()
+    ui.click(panel, "Continue as")
     assert "could not be read" in panel.status and "restored" in panel.status
 
 
 def test_a_profile_just_created_is_shown_as_chosen_before_its_first_answer(data_dir) -> None:
     panel = tw.profile_setup()
-    panel._new_name.value = "Rowan"
-    panel._do_create()
+    ui.type_into(panel, "Your name:", "Rowan")
+    ui.click(panel, "Create my profile")
     assert pr.journal_path("Rowan").exists()  # kept from the moment it is made
     session_module.reset_session()
     assert [p.name for p in pr.list_profiles()] == ["Rowan"], "a reload before any answer keeps the profile"
-    assert panel._picker.value == "Rowan" and panel._new_name not in panel.children[0].children
+    assert ui.control(panel, "Who is working:").value == "Rowan" and not ui.shows(panel, "Your name:")
     assert "Working as <b>Rowan</b>" in panel.status
 
 
 @pytest.mark.parametrize("make", [tw.profile_bar, tw.profile_setup])
 def test_close_is_beside_the_name_whenever_a_journal_is_open(data_dir, make) -> None:
     panel = make()
-    assert panel._close not in panel.children[0].children
+    assert not ui.shows(panel, "Close my journal")
     session_module.session().open("Sam")
-    assert panel._close in panel.children[0].children
-    panel._close.click()
-    assert panel._close not in panel.children[0].children and session_module.session().journal is None
+    assert ui.shows(panel, "Close my journal")
+    ui.click(panel, "Close my journal")
+    assert not ui.shows(panel, "Close my journal") and session_module.session().journal is None
