@@ -7,6 +7,7 @@ control that is actually on the page.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 import ipywidgets as w
@@ -25,8 +26,9 @@ def on_screen(root: w.Widget) -> Iterator[w.Widget]:
 
 
 def _says(widget: w.Widget) -> list[str]:
-    return [text.strip() for text in (getattr(widget, "description", ""), getattr(widget, "placeholder", ""))
-            if isinstance(text, str) and text.strip()]
+    """What a control says: its label, its placeholder, and its tooltip (an icon button's only name)."""
+    texts = (getattr(widget, "description", ""), getattr(widget, "placeholder", ""), getattr(widget, "tooltip", ""))
+    return [text.strip() for text in texts if isinstance(text, str) and text.strip()]
 
 
 def control(root: w.Widget, label: str, kind: type | None = None) -> w.Widget:
@@ -71,3 +73,18 @@ def choose(root: w.Widget, label: str, option: str) -> None:
             return
     offered = [o if isinstance(o, str) else o[0] for o in box.options]
     raise LookupError(f"{label!r} offers no {option!r}; it offers {offered}")
+
+
+def upload(root: w.Widget, label: str, name: str, content: bytes) -> None:
+    """Choose a file in the upload button labelled ``label``, as the browser sends it."""
+    control(root, label, w.FileUpload).value = ({"name": name, "type": "application/json", "size": len(content),
+                                                 "content": memoryview(content),
+                                                 "last_modified": dt.datetime.now(dt.timezone.utc)},)
+
+
+def add_line(root: w.Widget, hint: str, text: str) -> None:
+    """Type a line into the box whose hint is ``hint`` and press its Add button."""
+    box = control(root, hint, w.Text)
+    box.value = text
+    row = next(x for x in on_screen(root) if box in getattr(x, "children", ()))
+    click(row, "Add")

@@ -15,6 +15,7 @@ from trust_workshop.model import profiles as pr
 from trust_workshop.model import transfer as tf
 from trust_workshop.views import session as session_module
 
+from .. import ui
 from ..conftest import restart_kernel
 from ..conftest import shown as _shown
 
@@ -30,7 +31,7 @@ def test_checkin_answers_save_and_survive_a_restart(opened) -> None:
     for q in view.questions:
         q.buttons.value = 4
     assert "✓ Saved" in view.status
-    assert "Score" in view._reading.value and "an area" in view._reading.value
+    assert "Score" in _shown(view) and "an area" in _shown(view)
     restart_kernel()
     again = tw.checkin("uncover")
     assert [q.value for q in again.questions] == [4] * len(again.questions)
@@ -60,10 +61,10 @@ def test_pulse_and_baseline_save_to_the_journal(opened) -> None:
     for q in p.questions:
         q.buttons.value = 5
     b = tw.baseline_checkin()
-    b._go(+1)
+    ui.click(b, "Next")
     for q in b.questions["uncover"]:
         q.buttons.value = 2
-    assert b._page == 1
+    assert content.stage("uncover").title in _shown(b)
     j = jr.Journal.open("Sam")
     assert len(j.pulses()) == 1 and len(j.pulses()[0]["answers"]) == len(p.questions)
     assert j.checkins("baseline", "uncover")[0]["answers"] == {it.id: 2 for it in content.checkin_items("uncover")}
@@ -89,8 +90,8 @@ def test_checklist_with_own_items_saves_and_restores(opened) -> None:
     view = tw.checklist("group_agreements")
     first = content.exercise("group_agreements")["options"][0]
     view.boxes[first].value = True
-    view._add_own("We start on time")
-    view._add_own("We start on time")
+    ui.add_line(view, "add your own", "We start on time")
+    ui.add_line(view, "add your own", "We start on time")
     restart_kernel()
     again = tw.checklist("group_agreements")
     assert again.value == {"checked": [first, "We start on time"], "own": ["We start on time"]}
@@ -99,18 +100,19 @@ def test_checklist_with_own_items_saves_and_restores(opened) -> None:
 def test_feelings_checklist_groups_and_own_words(opened) -> None:
     view = tw.checklist("feelings")
     view.boxes["numb"].value = True
-    view._add_own("wobbly")
+    ui.add_line(view, "add your own", "wobbly")
     assert tw.checklist("feelings").value == {"checked": ["numb", "wobbly"], "own": ["wobbly"]}
 
 
 def test_list_builder_adds_removes_and_escapes(opened) -> None:
     view = tw.list_builder("questions_i_still_have")
-    view._add("<img src=x onerror=alert(1)>")
-    view._add("When did it start?")
-    view._remove(0)
+    hint = "type one item, then press Enter or Add"
+    ui.add_line(view, hint, "<img src=x onerror=alert(1)>")
+    ui.add_line(view, hint, "When did it start?")
+    ui.click(view, "Remove item 1")
     assert tw.list_builder("questions_i_still_have").value == ["When did it start?"]
-    view._add("<script>alert(1)</script>")
-    html = " ".join(row.children[0].value for row in view._rows.children)
+    ui.add_line(view, hint, "<script>alert(1)</script>")
+    html = _shown(view)
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 
@@ -119,14 +121,15 @@ def test_reflection_and_homework_save(opened) -> None:
     first = next(iter(r.boxes))
     r.boxes[first].value = "A thought"
     h = tw.homework("uncover")
-    h._idea.value = h._idea.options[1][1]
+    ideas = ui.control(h, "Ideas:")
+    ideas.value = ideas.options[1][1]
     h.boxes["plan"].value = "Sunday, with Alex"
-    h._done.value = True
+    ui.control(h, "I did it").value = True
     restart_kernel()
     assert tw.reflection("uncover").value[first] == "A thought"
     again = tw.homework("uncover")
-    assert again._done.value is True and again.boxes["plan"].value == "Sunday, with Alex"
-    assert again._idea.value == h._idea.options[1][1]
+    assert ui.control(again, "I did it").value is True and again.boxes["plan"].value == "Sunday, with Alex"
+    assert ui.control(again, "Ideas:").value == ideas.options[1][1]
 
 
 def test_safety_check_never_reaches_the_journal_or_the_disk(opened, data_dir: Path) -> None:
@@ -136,20 +139,20 @@ def test_safety_check_never_reaches_the_journal_or_the_disk(opened, data_dir: Pa
     for box in view.boxes.values():
         box.value = True
     assert view.concern
-    assert "not recommended" in view._result.value and "1-800-799-7233" in view._help._html.value
+    assert "not recommended" in _shown(view) and "1-800-799-7233" in _shown(view)
     after = {p: p.read_bytes() for p in data_dir.rglob("*") if p.is_file()}
     assert after == before
     exported = tf.export_bytes(opened.journal).decode()
     for q in safety_content.questions():
         assert f'"{q.id}"' not in exported
-    view._reset()
-    assert not view.concern and "says nothing either way" in view._result.value
+    ui.click(view, "Clear my answers")
+    assert not view.concern and "says nothing either way" in _shown(view)
 
 
 def test_safety_check_works_without_a_profile(data_dir: Path) -> None:
     view = tw.safety_check()
     view.boxes["afraid"].value = True
-    assert "not recommended" in view._result.value
+    assert "not recommended" in _shown(view)
 
 
 def test_my_data_download_link_holds_the_journal(opened) -> None:
@@ -158,8 +161,8 @@ def test_my_data_download_link_holds_the_journal(opened) -> None:
 
     opened.journal.set_entry("exercise.x", "mine")
     view = tw.my_data()
-    view._make_link()
-    href = re.search(r"href='data:application/json;base64,([^']+)'", view._link.value).group(1)
+    ui.click(view, "Download my journal")
+    href = re.search(r"href='data:application/json;base64,([^']+)'", _shown(view)).group(1)
     package = json.loads(base64.b64decode(href))
     assert package["journal"]["entries"]["exercise.x"]["value"] == "mine"
 
@@ -170,10 +173,10 @@ def test_my_data_upload_replaces_and_bad_upload_changes_nothing(opened) -> None:
     opened.journal.set_entry("exercise.x", "changed later")
     form = tw.form("impact_map")
     view = tw.my_data()
-    view._on_upload({"new": ({"name": "bad.json", "content": memoryview(b"{nope")},)})
+    ui.upload(view, "Upload a journal", "bad.json", b"{nope")
     assert "not a journal file" in view.status
     assert jr.Journal.open("Sam").entry("exercise.x") == "changed later"
-    view._on_upload({"new": ({"name": "mine.json", "content": memoryview(exported)},)})
+    ui.upload(view, "Upload a journal", "mine.json", exported)
     assert "Imported" in view.status
     assert session_module.session().journal.entry("exercise.x") == "exported"
     assert form.journal.entry("exercise.x") == "exported"
@@ -182,13 +185,12 @@ def test_my_data_upload_replaces_and_bad_upload_changes_nothing(opened) -> None:
 def test_delete_needs_confirmation(opened) -> None:
     opened.journal.set_entry("exercise.x", "mine")
     view = tw.my_data()
-    view._ask_delete()
-    sure, buttons = view._confirm_box.children[1], view._confirm_box.children[2]
-    yes = buttons.children[0]
+    ui.click(view, "Delete my data")
+    yes = ui.control(view, "Yes, delete my data")
     assert yes.disabled
-    sure.value = True
+    ui.control(view, "I understand this deletes everything").value = True
     assert not yes.disabled
-    yes.click()
+    ui.click(view, "Yes, delete my data")
     assert pr.list_profiles() == []
     assert session_module.session().journal is None
     assert "deleted" in view.status
