@@ -88,3 +88,14 @@ def add_line(root: w.Widget, hint: str, text: str) -> None:
     box.value = text
     row = next(x for x in on_screen(root) if box in getattr(x, "children", ()))
     click(row, "Add")
+
+
+def controls(root: w.Widget, label: str, kind: type | None = None) -> list[w.Widget]:
+    """Every control on screen saying ``label`` (or starting with it), in page order."""
+    return [x for x in on_screen(root) if (kind is None or isinstance(x, kind))
+            and any(text == label or text.startswith(label) for text in _says(x))]
+
+
+def markup(root: w.Widget) -> str:
+    """The HTML the page draws under ``root`` (HTML widgets only; what people typed is left out)."""
+    return " ".join(x.value for x in on_screen(root) if isinstance(x, w.HTML) and isinstance(x.value, str))
