@@ -11,32 +11,34 @@ from trust_workshop import content
 from trust_workshop.model import plans
 from trust_workshop.model import summary as sm
 
+from .. import ui
+
 
 def test_session_plan_follows_stage_three_to_the_minute() -> None:
     view = tw.session_plan()
-    view._stage.value = "transparency"
-    view._format.value = "weekly"
+    ui.control(view, "Stage:").value = "transparency"
+    ui.control(view, "Format:").value = "weekly"
     blocks = plans.agenda("transparency", "weekly")
-    assert "90 minutes" in view._heading.value
+    assert "90 minutes" in ui.markup(view)
     first = blocks[0]["minutes"] * 60
-    assert view.remaining() == first and view._play.max == first
-    view._play.value = 61  # the browser's timer ticks
+    assert view.remaining() == first and view.clock.max == first
+    view.clock.value = 61  # the browser's timer ticks
     assert view.remaining() == first - 61
-    assert f"{(first - 61) // 60:02d}:{(first - 61) % 60:02d}" in view._clock.value
-    view._play.value = first
-    assert "Time for this block is up" in view._clock.value
-    view._next.click()
-    assert view._block == 1 and view._play.value == 0 and view.remaining() == blocks[1]["minutes"] * 60
-    assert "Say:" in view._now.value and "tw-current" in view._agenda.value
-    for _ in blocks:
-        view._next.click()
-    assert view._block == len(blocks) - 1 and view._next.disabled
+    assert f"{(first - 61) // 60:02d}:{(first - 61) % 60:02d}" in ui.markup(view)
+    view.clock.value = first
+    assert "Time for this block is up" in ui.markup(view)
+    ui.click(view, "Next block")
+    assert view.block == 1 and view.clock.value == 0 and view.remaining() == blocks[1]["minutes"] * 60
+    assert "Say:" in ui.markup(view) and "tw-current" in ui.markup(view)
+    while not ui.control(view, "Next block").disabled:  # the last block has no next one
+        ui.click(view, "Next block")
+    assert view.block == len(blocks) - 1 and ui.control(view, "Next block").disabled
 
 
 def test_session_plan_shows_every_part_of_the_plan() -> None:
     view = tw.session_plan("attune", "single")
     p = plans.plan("attune")
-    html = view._overview.value + view._details.value
+    html = ui.markup(view)
     for part in (p["objectives"][0], p["debrief_questions"][0], p["safety_notes"][0], p["fidelity_checklist"][0]):
         assert part.replace("'", "&#x27;").replace('"', "&quot;") in html
 
@@ -57,22 +59,22 @@ def _file(name: str, score: int) -> dict:
 
 def test_dashboard_loads_ten_summaries_and_one_hostile_file() -> None:
     view = tw.group_dashboard()
-    view._roster.value = "\n".join([f"p{i}" for i in range(10)] + ["Late Larry"])
+    ui.control(view, "Pseudonyms:").value = "\n".join([f"p{i}" for i in range(10)] + ["Late Larry"])
     files = tuple(_file(f"p{i}", 10 * i) for i in range(10)) + (
         {"name": "<img src=x onerror=alert(1)>.json", "content": memoryview(b"{not json")},)
-    view._on_upload({"new": files})
+    _choose(view, [(f["name"], bytes(f["content"])) for f in files])
     assert view.view.size == 10 and view.view.stage_averages == {"uncover": 45.0}
-    html = " ".join(c.value for c in view._out.children if hasattr(c, "value") and isinstance(c.value, str))
+    html = ui.markup(view)
     assert "Late Larry" in html and "1 file(s) skipped" in html
     assert "<img src=x" not in html and "&lt;img src=x" in html
-    assert any(c.__class__.__name__ == "Image" for c in view._out.children)
+    assert any(isinstance(c, ui.w.Image) for c in ui.on_screen(view))
 
 
 def test_dashboard_hides_averages_for_two_people() -> None:
     view = tw.group_dashboard()
-    view._on_upload({"new": (_file("a", 10), _file("b", 90))})
+    _choose(view, [(f["name"], bytes(f["content"])) for f in (_file("a", 10), _file("b", 90))])
     assert view.view.stage_averages is None
-    html = " ".join(c.value for c in view._out.children if isinstance(getattr(c, "value", None), str))
+    html = ui.markup(view)
     assert "from 3 people upwards" in html and "Stage averages" not in html
 
 
@@ -80,34 +82,36 @@ def test_share_summary_shows_exactly_what_is_downloaded(opened) -> None:
     opened.journal.record_pulse({it.id: 4 for it in content.pulse_items()}, date="2026-11-02")
     opened.journal.set_entry("reflection.uncover", {"x": "my private words"})
     view = tw.share_summary()
-    view._name.value = ""
-    view._preview()
-    assert "Please choose a pseudonym" in view._result.value
-    view._name.value = "Blue Heron"
-    view._preview()
-    href = re.search(r"base64,([^']+)'", view._result.value).group(1)
+    ui.type_into(view, "Pseudonym:", "")
+    ui.click(view, "Show me what would be shared")
+    assert "Please choose a pseudonym" in ui.markup(view)
+    ui.type_into(view, "Pseudonym:", "Blue Heron")
+    ui.click(view, "Show me what would be shared")
+    href = re.search(r"base64,([^']+)'", ui.markup(view)).group(1)
     shared = base64.b64decode(href)
     assert json.loads(shared)["pseudonym"] == "Blue Heron"
     assert "my private words" not in shared.decode() and "Sam" not in shared.decode()
-    preview = re.search(r"<pre class='tw-preview'>(.*?)</pre>", view._result.value, re.S).group(1)
+    preview = re.search(r"<pre class='tw-preview'>(.*?)</pre>", ui.markup(view), re.S).group(1)
     assert preview == shared.decode().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace(
         '"', "&quot;").replace("'", "&#x27;")
 
 
 def test_the_timer_buttons_say_what_they_do_and_next_block_keeps_it_running() -> None:
     view = tw.session_plan("safety", "weekly")
-    labels = {b.description for b in (view._start, view._pause, view._restart, view._prev, view._next)}
-    assert labels == {"Start timer", "Pause timer", "Restart block", "Previous block", "Next block"}
-    assert view._play.layout.display == "none", "the unlabelled icon controls are not shown"
-    view._start.click()
-    assert view._play.playing and view._start.disabled and not view._pause.disabled
-    view._play.value = 30
-    view._next.click()
-    assert view._block == 1 and view._play.value == 0 and view._play.playing, "the clock runs on into the next block"
-    view._pause.click()
-    view._play.value = 12
-    view._restart.click()
-    assert view._play.value == 0 and not view._play.playing
+    for label in ("Start timer", "Pause timer", "Restart block", "Previous block", "Next block"):
+        assert ui.shows(view, label, ui.w.Button)
+    assert view.clock.layout.display == "none", "the unlabelled icon controls are not shown"
+    assert view.clock not in list(ui.on_screen(view))
+    ui.click(view, "Start timer")
+    assert view.clock.playing and ui.control(view, "Start timer").disabled
+    assert not ui.control(view, "Pause timer").disabled
+    view.clock.value = 30
+    ui.click(view, "Next block")
+    assert view.block == 1 and view.clock.value == 0 and view.clock.playing, "the clock runs on into the next block"
+    ui.click(view, "Pause timer")
+    view.clock.value = 12
+    ui.click(view, "Restart block")
+    assert view.clock.value == 0 and not view.clock.playing
 
 
 def _summary(name: str) -> bytes:
@@ -123,8 +127,9 @@ def _summary(name: str) -> bytes:
 def _choose(board, files) -> None:
     import datetime as dt
 
-    board._upload.value = tuple({"name": n, "type": "application/json", "size": len(r), "content": memoryview(r),
-                                 "last_modified": dt.datetime(2026, 1, 1)} for n, r in files)
+    ui.control(board, "Add summary files").value = tuple(
+        {"name": n, "type": "application/json", "size": len(r), "content": memoryview(r),
+         "last_modified": dt.datetime(2026, 1, 1)} for n, r in files)
 
 
 def test_choosing_files_again_never_calls_a_file_a_copy_of_itself_and_names_stay_off_the_counts() -> None:
@@ -133,7 +138,7 @@ def test_choosing_files_again_never_calls_a_file_a_copy_of_itself_and_names_stay
     _choose(board, files[:2])
     _choose(board, files)
     assert board.view.size == 4 and board.loaded.problems == []
-    page = " ".join(c.value for c in board._out.children if hasattr(c, "value"))
+    page = ui.markup(board)
     assert "Sessions attended:</b> from 2 to 2 per person" in page
     assert not any(f"{n} 2" in page for n in ("Alex", "Jo", "Sam", "Kim")), "no name beside a count"
     assert "areas the group may want to focus on" not in page
@@ -142,5 +147,5 @@ def test_choosing_files_again_never_calls_a_file_a_copy_of_itself_and_names_stay
 def test_a_small_group_shows_no_attendance_or_homework_figures() -> None:
     board = tw.group_dashboard()
     _choose(board, [("a.json", _summary("Alex")), ("b.json", _summary("Jo"))])
-    page = " ".join(c.value for c in board._out.children if hasattr(c, "value"))
+    page = ui.markup(board)
     assert "Sessions attended" not in page and "Homework" not in page and "Averages appear from 3" in page

@@ -139,6 +139,16 @@ class SessionPlan(Panel):
         self._show_running()
         self._tick()
 
+    @property
+    def block(self) -> int:
+        """Which block of the agenda is current (0 is the first)."""
+        return self._block
+
+    @property
+    def clock(self) -> w.Play:
+        """The clock that ticks in the browser (hidden; its value is the seconds spent in this block)."""
+        return self._play
+
     def remaining(self) -> int:
         """Seconds left in the current block (negative once it has run over)."""
         return self.blocks[self._block]["minutes"] * 60 - self._play.value
