@@ -18,6 +18,8 @@ from trust_workshop.model import transfer as tf
 from trust_workshop.views import session as session_module
 from trust_workshop.views.my_data import MyData
 
+from .. import ui
+
 SECRET = "what I never said out loud"
 PASS = "blue kettle morning"
 
@@ -127,6 +129,13 @@ def test_import_into_a_locked_profile_needs_it_open_and_stays_locked() -> None:
     assert jr.Journal.open("Alex", PASS).entry("exercise.imported") == "from the file"
 
 
+def _passphrase_left_in_a_widget() -> bool:
+    """True if any live widget of this kernel (shown or not) still holds the passphrase."""
+    from ipywidgets.widgets.widget import _instances  # every live widget (Widget.widgets is deprecated)
+
+    return any(getattr(x, "value", None) == PASS for x in list(_instances.values()))
+
+
 def test_a_locked_profile_never_opens_by_itself_and_the_panel_asks_for_the_passphrase() -> None:
     _locked_journal()
     pr.remember_last_profile("Alex")
@@ -134,16 +143,17 @@ def test_a_locked_profile_never_opens_by_itself_and_the_panel_asks_for_the_passp
     s = session_module.session()
     assert s.journal is None, "the only profile is locked, so it must wait for its passphrase"
     panel = session_module.ProfilePanel()
-    assert panel._picker.value == "Alex" and panel._picker.label == "Alex (locked)"
-    row = panel.children[0].children
-    assert panel._passphrase in row and panel._open in row
-    panel._passphrase.value = "not it at all"
-    panel._open.click()
+    picker = ui.control(panel, "Who is working:")
+    assert picker.value == "Alex" and picker.label == "Alex (locked)"
+    assert ui.shows(panel, "Passphrase:") and ui.shows(panel, "Open my journal")
+    ui.type_into(panel, "Passphrase:", "not it at all")
+    ui.click(panel, "Open my journal")
     assert s.journal is None and "does not open this journal" in panel.status
-    assert panel._passphrase.value == "", "a passphrase is never left in a widget"
-    panel._passphrase.value = PASS
-    panel._open.click()
-    assert s.journal is not None and s.journal.locked and panel._passphrase.value == ""
+    assert ui.control(panel, "Passphrase:").value == "", "a passphrase is never left in a widget"
+    ui.type_into(panel, "Passphrase:", PASS)
+    ui.click(panel, "Open my journal")
+    assert s.journal is not None and s.journal.locked
+    assert not _passphrase_left_in_a_widget(), "a passphrase is never left in a widget"
     view = tw.reflection("uncover")
     assert view.boxes["in_your_words"].value == SECRET + " (second draft)"
 
@@ -153,18 +163,19 @@ def test_the_data_panel_warns_then_locks_and_unlocks(opened) -> None:
     panel = MyData()
     text = _shown(panel)
     assert "nobody can open your journal again" in text and "There is no reset" in text
-    panel._new.value = panel._again.value = PASS
-    assert panel._lock_button.disabled, "locking waits until the warning is acknowledged"
-    panel._understood.value = True
-    panel._lock_button.click()
+    ui.type_into(panel, "New passphrase:", PASS)
+    ui.type_into(panel, "Type it again:", PASS)
+    assert ui.control(panel, "Lock my journal").disabled, "locking waits until the warning is acknowledged"
+    ui.control(panel, "I understand: if I forget this passphrase").value = True
+    ui.click(panel, "Lock my journal")
     assert opened.journal.locked and SECRET.encode() not in opened.journal.path.read_bytes()
-    assert "locked" in panel.status and panel._new.value == ""
+    assert "locked" in panel.status and not _passphrase_left_in_a_widget()
     panel = MyData()  # redrawn: now offers change and remove
-    panel._current.value = "wrong"
-    panel._unlock_button.click()
+    ui.type_into(panel, "Current passphrase:", "wrong")
+    ui.click(panel, "Remove my passphrase")
     assert opened.journal.locked and "not this journal&#x27;s current passphrase" in panel.status
-    panel._current.value = PASS
-    panel._unlock_button.click()
+    ui.type_into(panel, "Current passphrase:", PASS)
+    ui.click(panel, "Remove my passphrase")
     assert not opened.journal.locked and SECRET.encode() in opened.journal.path.read_bytes()
 
 
