@@ -34,6 +34,7 @@ from trust_workshop.model import summary as sm
 from trust_workshop.views import session as session_module
 from trust_workshop.views.panel import Panel
 
+from .. import ui
 from ..conftest import restart_kernel
 from .helpers import walk
 
@@ -175,7 +176,7 @@ def test_hostile_text_in_every_box_is_stored_and_shown_exactly(opened, name: str
     entries = json.loads(opened.journal.path.read_text("utf-8"))["entries"]
     for call, wanted, view in typed:
         if call == "share_summary()":
-            preview = view._result.value
+            preview = ui.markup(view)
             try:
                 pseudonym = sm.clean_pseudonym(text)
             except sm.SummaryProblem:
@@ -201,9 +202,9 @@ def test_hostile_text_in_every_box_is_stored_and_shown_exactly(opened, name: str
                 assert box.value == text, call
 
     journey = tw.journey()
-    journey._show.value = True
+    ui.control(journey, "Show my saved reflections and writing").value = True
     assert_no_live_markup(journey)
-    writing = journey._writing.value
+    writing = ui.markup(journey)
     if name in ONE_LINE:
         assert writing.count(shown_in_html(text)) >= len(typed) - 1  # every entry but the summary preview
     for line in text.splitlines():
@@ -234,17 +235,18 @@ def test_the_boxes_each_role_sees_keep_hostile_text_too(opened, role: str) -> No
 def test_a_milestone_draws_its_chart_whatever_it_says(opened, line: str) -> None:
     """The milestone chart labels points with the text: it must not be read as matplotlib maths."""
     view = tw.milestones()
-    view._inputs["date"].value = dt.date(2026, 3, 1)
+    label = {f["id"]: f["label"] for f in content.exercise("milestones")["record_fields"]}
+    ui.control(view, label["date"]).value = dt.date(2026, 3, 1)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        view._inputs["text"].value = line
-        view._add.click()
+        ui.type_into(view, label["text"], line)
+        ui.click(view, "Add")
         again = tw.milestones()
     assert [str(c.message) for c in caught] == []
     assert [r["text"] for r in jr.Journal.open("Sam").entry("exercise.milestones")] == [line]
     for v in (view, again):
-        assert any(isinstance(c, w.Image) for c in v._chart_box.children)
-        assert shown_in_html(line) in v._chart_box.children[-1].value
+        assert any(isinstance(c, w.Image) for c in ui.on_screen(v))
+        assert shown_in_html(line) in ui.markup(v)
         assert "tw-warning" not in v.status
     from trust_workshop.views import charts
 
@@ -267,13 +269,15 @@ def test_a_line_too_long_for_one_item_is_kept_in_the_box_with_a_message(opened) 
     assert jr.Journal.open("Sam").entry(questions.key) is None and questions.value == []
     assert jr.Journal.open("Sam").entry(feelings.key) is None and feelings.value["own"] == []
     record = tw.promise_log()
-    record._inputs["promise"].value = line
-    record._add.click()
-    assert record._inputs["promise"].value == line and "characters" in record._problem.value
+    promise = next(f["label"] for f in content.exercise("promise_log")["record_fields"] if f["id"] == "promise")
+    ui.type_into(record, promise, line)
+    ui.click(record, "Add")
+    assert ui.control(record, promise).value == line and "characters" in ui.markup(record)
     assert record.value == [] and jr.Journal.open("Sam").entry(record.key) is None
-    record._inputs["promise"].value = TEN_THOUSAND
-    record._add.click()
-    assert record._problem.value == "" and jr.Journal.open("Sam").entry(record.key)[0]["promise"] == TEN_THOUSAND
+    ui.type_into(record, promise, TEN_THOUSAND)
+    ui.click(record, "Add")
+    assert "characters" not in ui.markup(record)
+    assert jr.Journal.open("Sam").entry(record.key)[0]["promise"] == TEN_THOUSAND
 
 
 # --- the facilitator's dashboard and sharing a summary ------------------------------------------
@@ -290,15 +294,20 @@ def _summary_file(pseudonym: str, n: int) -> tuple[str, bytes]:
     return f"{pseudonym}.json", json.dumps(summary, ensure_ascii=False).encode("utf-8")
 
 
+def _choose_files(view, files: list[tuple[str, bytes]]) -> None:
+    ui.control(view, "Add summary files").value = tuple(
+        {"name": name, "type": "application/json", "size": len(raw), "content": memoryview(raw),
+         "last_modified": dt.datetime(2026, 3, 1)} for name, raw in files)
+
+
 def test_the_dashboard_shows_hostile_pseudonyms_and_file_names_as_text(data_dir: Path) -> None:
     view = tw.group_dashboard()
     files = [_summary_file(p, n) for n, p in enumerate(PSEUDONYMS)]
     files.append(("<img src=x onerror=alert(1)> broken.json", b"{not json"))
     files.append(("long.json", _summary_file("y" * 10_000, 0)[1]))
-    view._upload.value = tuple({"name": name, "type": "application/json", "size": len(raw),
-                                "content": memoryview(raw), "last_modified": dt.datetime(2026, 3, 1)}
-                               for name, raw in files)
-    view._roster.value = "\n".join(["<b>Missing</b> person", "#set page(width: 1cm)", "x" * 10_000, *PSEUDONYMS])
+    _choose_files(view, files)
+    roster = ["<b>Missing</b> person", "#set page(width: 1cm)", "x" * 10_000, *PSEUDONYMS]
+    ui.control(view, "Pseudonyms:").value = "\n".join(roster)
     assert view.view.size == len(PSEUDONYMS)
     assert view.view.stage_averages is not None  # a big enough group for averages
     assert_no_live_markup(view)
@@ -317,10 +326,8 @@ def test_the_dashboard_counts_one_person_once_however_their_name_is_written(data
     view = tw.group_dashboard()
     files = [_summary_file("José", 0), _summary_file("JOSE\u0301", 1), _summary_file("Blue\tHeron", 2),
              _summary_file("  \x00 ", 3), _summary_file("\u202eAna", 4)]
-    view._upload.value = tuple({"name": f"{n}-{name}", "type": "application/json", "size": len(raw),
-                                "content": memoryview(raw), "last_modified": dt.datetime(2026, 3, 1)}
-                               for n, (name, raw) in enumerate(files))
-    view._roster.value = "Jose\u0301\nBlue Heron\nAna\nSam"
+    _choose_files(view, [(f"{n}-{name}", raw) for n, (name, raw) in enumerate(files)])
+    ui.control(view, "Pseudonyms:").value = "Jose\u0301\nBlue Heron\nAna\nSam"
     assert sorted(s["pseudonym"].casefold() for s in view.loaded.summaries) == ["ana", "blue heron", "josé"]
     assert view.view.missing == ["Sam"]
     reasons = " ".join(reason for _, reason in view.loaded.problems)
@@ -331,9 +338,9 @@ def test_the_dashboard_counts_one_person_once_however_their_name_is_written(data
 def test_sharing_a_summary_under_a_hostile_pseudonym(opened, pseudonym: str) -> None:
     opened.journal.record_pulse({it.id: 4 for it in content.pulse_items()}, date="2026-02-23")
     view = tw.share_summary()
-    view._name.value = pseudonym
-    view._show.click()
-    preview = view._result.value
+    ui.type_into(view, "Pseudonym:", pseudonym)
+    ui.click(view, "Show me what would be shared")
+    preview = ui.markup(view)
     assert_no_live_markup(view)
     try:
         clean = sm.clean_pseudonym(pseudonym)
@@ -380,11 +387,11 @@ def test_the_report_prints_hostile_writing_exactly_and_runs_none_of_it(data_dir:
     boxes[1].value = HOSTILE["multi-line"]
     boxes[2].value = "Unbreakable" * 1_000
     report = tw.report_download()
-    for tick in report._ticks.values():
+    for tick in ui.controls(report, "", w.Checkbox):  # every piece of writing offered
         tick.value = True
     assert set(report.included) == {"exercise.questions_i_still_have", "exercise.unsent_letter"}
-    report._make()
-    blob = base64.b64decode(re.search(r"base64,([^']+)'", report._link.value).group(1))
+    ui.click(report, "Make my report")
+    blob = base64.b64decode(re.search(r"base64,([^']+)'", ui.markup(report)).group(1))
     assert blob.startswith(b"%PDF")
 
     info = dict(line.split(":", 1) for line in _pdf_tool("pdfinfo", blob, tmp_path).splitlines() if ":" in line)
