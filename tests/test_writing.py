@@ -47,6 +47,7 @@ def test_every_entry_a_page_saves_has_a_title_not_its_key(opened) -> None:
     """What the journey and the report's tick boxes show: the hurt person's 'what an apology would
     need' list is saved under its own key, and must read as a title too."""
     import trust_workshop as tw
+    from tests import ui
     from trust_workshop.views import session as session_module
 
     for role in ("hurt", "broke"):
@@ -55,8 +56,7 @@ def test_every_entry_a_page_saves_has_a_title_not_its_key(opened) -> None:
         if role == "hurt":
             next(iter(builder.body[0].boxes.values())).value = True
         else:
-            builder._draft.value = "I am sorry."
-            builder.save_value()
+            ui.type_into(builder, "My draft apology", "I am sorry.")
     keys = [e.key for e in session_module.session().journal.entries()]
     assert "exercise.apology_needs" in keys
     for key in keys:

@@ -24,7 +24,7 @@ from trust_workshop.model import transfer as tf
 from trust_workshop.outputs import pdf
 from trust_workshop.views import session as session_module
 
-from .helpers import upload
+from .. import ui
 
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 PASS = "correct horse battery"
@@ -394,7 +394,7 @@ def test_a_huge_number_in_an_upload_is_refused_kindly(opened) -> None:
     with pytest.raises(storage.ImportProblem, match="digits long"):
         tf.read_import(raw)
     view = tw.my_data()
-    upload(view._upload, "huge.json", raw)
+    ui.upload(view, "Upload a journal", "huge.json", raw)
     assert "digits long" in view.status
 
 

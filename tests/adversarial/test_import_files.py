@@ -25,7 +25,8 @@ from trust_workshop.model import summary as sm
 from trust_workshop.model import transfer as tf
 from trust_workshop.views import session as session_module
 
-from .helpers import snapshot, upload
+from .. import ui
+from .helpers import snapshot
 
 MB = 1024 * 1024
 
@@ -194,11 +195,11 @@ def test_the_data_panel_shows_the_message_and_changes_nothing(precious: Path, tm
     before = snapshot(precious)
     form = tw.form("impact_map")
     view = tw.my_data()
-    upload(view._upload, f"{case}.json", raw)
+    ui.upload(view, "Upload a journal", f"{case}.json", raw)
     status = view.status
     assert "tw-warning" in status
     assert_kind(shown_text(status), words)
-    assert view._upload.value == ()  # ready for another try
+    assert ui.control(view, "Upload a journal").value == ()  # ready for another try
     assert snapshot(precious) == before
     assert session.journal.name == "Sam" and session.journal.entry("exercise.x") == "precious"
     assert form.journal is session.journal
@@ -207,9 +208,9 @@ def test_the_data_panel_shows_the_message_and_changes_nothing(precious: Path, tm
 def test_after_a_refused_file_a_good_one_still_imports(precious: Path) -> None:
     session_module.session().open("Sam")
     view = tw.my_data()
-    upload(view._upload, "bad.json", b"{nope")
+    ui.upload(view, "Upload a journal", "bad.json", b"{nope")
     assert "Nothing was changed" in shown_text(view.status)
-    upload(view._upload, "good.json", _raw(_export()))
+    ui.upload(view, "Upload a journal", "good.json", _raw(_export()))
     assert "Imported the journal of" in shown_text(view.status)
     assert session_module.session().journal.name == "Imported person"
     assert session_module.session().journal.entry("exercise.x") == "from the file"
@@ -256,10 +257,10 @@ def test_a_deeply_nested_value_already_in_a_journal_does_not_break_the_journey_o
         deep = [deep]
     opened.journal.data["entries"]["exercise.deep"] = {"value": {"a": deep}, "updated": "2026-01-01"}
     journey = tw.journey()
-    journey._show.value = True
-    assert "at the bottom" in journey._writing.value
+    ui.control(journey, "Show my saved reflections and writing").value = True
+    assert "at the bottom" in ui.markup(journey)
     report = tw.report_download()
-    assert "exercise.deep" in report._ticks
+    assert ui.shows(report, "exercise.deep", ui.w.Checkbox)  # an entry from elsewhere keeps its key as a title
     data, _ = pdf.report_data(opened.journal, ["exercise.deep"])
     assert [line for part in data["writing"][0]["parts"] for line in part["lines"]] == ["at the bottom"]
 
@@ -297,14 +298,14 @@ def test_a_journal_whose_answers_have_the_wrong_types_imports_and_every_page_sti
     for call in CALLS + ["journey()", "report_download()", "pre_post()"]:
         view = build(call)
         if call == "journey()":
-            view._show.value = True
+            ui.control(view, "Show my saved reflections and writing").value = True
         assert "tw-warning" not in view.status, call
     session_module.session().journal.data["settings"]["role"] = "hurt"
     assert tw.apology_builder()._needs.value == {"checked": [], "own": []}
     data, _ = pdf.report_data(journal, sorted(keys))
     assert isinstance(data["writing"], list)
     share = tw.share_summary()
-    share._name.value = "Blue Heron"
-    share._show.click()
-    assert "Blue Heron" in share._result.value
+    ui.type_into(share, "Pseudonym:", "Blue Heron")
+    ui.click(share, "Show me what would be shared")
+    assert "Blue Heron" in ui.markup(share)
     assert snapshot(data_dir) == before

@@ -21,7 +21,7 @@ from trust_workshop.model import storage
 from trust_workshop.model import transfer as tf
 from trust_workshop.views import session as session_module
 
-from .helpers import upload
+from .. import ui
 from .test_properties import fresh_data_folder, odd_text, profile_names
 
 FILE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*-[0-9a-f]{12}\.json$")
@@ -76,7 +76,7 @@ def test_an_imported_journal_with_a_hostile_name_stays_inside_too(name: str, dat
     raw = json.dumps({"format": tf.EXPORT_FORMAT, "journal": data}).encode()
     session_module.session()
     view = tw.my_data()
-    upload(view._upload, "x.json", raw)
+    ui.upload(view, "Upload a journal", "x.json", raw)
     assert "Imported the journal of" in view.status
     assert "<img" not in view.status
     [journal_file] = [p for p in (data_dir / "profiles").glob("*.json") if "." not in p.stem]
@@ -99,8 +99,9 @@ def test_a_name_that_cannot_be_used_gets_a_kind_message(bad, says: str, data_dir
 
 def test_the_panel_explains_a_name_it_cannot_use(data_dir: Path) -> None:
     panel = tw.profile_setup()
-    panel._new_name.value = "   \x00  "
-    panel._do_create()
+    ui.choose(panel, "Who is working:", "Someone new…")
+    ui.type_into(panel, "Your name:", "   \x00  ")
+    ui.click(panel, "Create my profile")
     assert "Please type a name" in panel.status
     assert session_module.session().journal is None and pr.list_profiles() == []
 
@@ -124,8 +125,9 @@ def test_the_same_name_written_differently_is_the_same_profile(first: str, secon
 def test_the_panel_opens_an_existing_profile_instead_of_making_a_second(data_dir: Path) -> None:
     jr.Journal.open("José").set_entry("exercise.x", "mine")
     panel = tw.profile_setup()
-    panel._new_name.value = "  JOSE\u0301 "
-    panel._do_create()
+    ui.choose(panel, "Who is working:", "Someone new…")
+    ui.type_into(panel, "Your name:", "  JOSE\u0301 ")
+    ui.click(panel, "Create my profile")
     assert "already exists, so it has been opened" in html.unescape(panel.status)
     assert session_module.session().journal.entry("exercise.x") == "mine"
     assert len(pr.list_profiles()) == 1
@@ -153,11 +155,11 @@ def test_the_picker_lists_hostile_names_as_text_and_opens_the_right_one(data_dir
     for n, name in enumerate(names):
         jr.Journal.open(name).set_entry("exercise.x", n)
     panel = tw.profile_setup()
-    labels = [label for label, _ in panel._picker.options]
+    labels = [label for label, _ in ui.control(panel, "Who is working:").options]
     assert labels[0] == "Choose your name…", "with no journal open, no name is chosen for the person"
     assert sorted(labels[1:-1]) == sorted(names) and labels[-1] == "Someone new…"
-    panel._picker.value = "<b>bold</b>"
-    panel._do_open()
+    ui.control(panel, "Who is working:").value = "<b>bold</b>"
+    ui.click(panel, "Open my journal")
     assert session_module.session().journal.entry("exercise.x") == 0
     assert "&lt;b&gt;bold&lt;/b&gt;" in panel.status and "<b>bold</b>" not in panel.status
 
@@ -214,17 +216,18 @@ def test_a_tab_or_line_break_between_words_counts_as_a_space(typed: str) -> None
 @pytest.mark.parametrize("name", HOSTILE_NAMES[::4], ids=[repr(n)[:30] for n in HOSTILE_NAMES[::4]])
 def test_a_hostile_name_typed_into_the_panel_opens_its_own_profile(name: str, data_dir: Path) -> None:
     panel = tw.profile_setup()
-    panel._new_name.value = name
-    panel._do_create()
+    ui.choose(panel, "Who is working:", "Someone new…")
+    ui.type_into(panel, "Your name:", name)
+    ui.click(panel, "Create my profile")
     journal = session_module.session().journal
     assert journal is not None and journal.name == _expected_name(name)
     assert_inside(journal.path, data_dir)
     status = panel.status
     assert not re.search(r"<\s*(script|img)\b", status, re.I)
     assert html.escape(journal.name, quote=False) in status
-    panel._context.value = "family"  # the first save writes the journal file
-    assert [label for label, _ in panel._picker.options][:-1] == [_expected_name(name)]
-    assert panel._picker.value == journal.name
+    ui.control(panel, "My relationship:").value = "family"  # the first save writes the journal file
+    assert [label for label, _ in ui.control(panel, "Who is working:").options][:-1] == [_expected_name(name)]
+    assert ui.control(panel, "Who is working:").value == journal.name
 
 
 @pytest.mark.parametrize("name", ["\U0001fa77", "Ana \U0001fae8"])

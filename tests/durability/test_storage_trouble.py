@@ -27,6 +27,7 @@ from trust_workshop.model import storage as st
 from trust_workshop.views import session as session_module
 from trust_workshop.views.my_data import MyData
 
+from .. import ui
 from ..conftest import restart_kernel
 
 DAMAGE = {
@@ -47,8 +48,8 @@ def _typed(view) -> str:
 
 
 def _download(panel: MyData) -> dict:
-    panel._prepare.click()
-    href = re.search(r"base64,([A-Za-z0-9+/=]+)", panel._link.value).group(1)
+    ui.click(panel, "Download my journal")
+    href = re.search(r"base64,([A-Za-z0-9+/=]+)", ui.markup(panel)).group(1)
     return json.loads(base64.b64decode(href))
 
 

@@ -18,6 +18,8 @@ from trust_workshop.model import journal as jr
 from trust_workshop.model import plans
 from trust_workshop.outputs import cli, pdf, pdf_downloads
 
+from .. import ui
+
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None,
                                 reason="POPPLER MISSING: apt-get install poppler-utils (.ci/run does this)")
 ROOT = Path(__file__).resolve().parents[2]
@@ -153,15 +155,15 @@ def test_nbconvert_exports_a_stage_notebook_as_its_handout(tmp_path: Path) -> No
 
 def test_notebook_download_links(opened, tmp_path: Path) -> None:
     view = pdf_downloads.handout_download("uncover")
-    view._make()
-    blob = base64.b64decode(re.search(r"base64,([^']+)'", view._link.value).group(1))
-    assert blob.startswith(b"%PDF") and "download='handout-01-uncover-the-impact.pdf'" in view._link.value
+    ui.click(view, "Make handout")
+    blob = base64.b64decode(re.search(r"base64,([^']+)'", ui.markup(view)).group(1))
+    assert blob.startswith(b"%PDF") and "download='handout-01-uncover-the-impact.pdf'" in ui.markup(view)
     opened.journal.set_entry("reflection.uncover", {"p": "ticked words"})
     opened.journal.set_entry("reflection.apologise", {"p": "unticked words"})
     report = pdf_downloads.report_download()
-    report._ticks["reflection.uncover"].value = True
-    report._make()
-    text = text_of(base64.b64decode(re.search(r"base64,([^']+)'", report._link.value).group(1)), tmp_path)
+    ui.control(report, "Reflection: Uncover the impact", ui.w.Checkbox).value = True
+    ui.click(report, "Make my report")
+    text = text_of(base64.b64decode(re.search(r"base64,([^']+)'", ui.markup(report)).group(1)), tmp_path)
     assert "ticked words" in text and "unticked words" not in text
 
 

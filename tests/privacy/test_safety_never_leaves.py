@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
 import re
 import shutil
@@ -22,6 +23,7 @@ from trust_workshop.outputs import pdf
 from trust_workshop.views.facilitator import GroupDashboard
 from trust_workshop.views.share import ShareSummary
 
+from .. import ui
 from ..test_prefilled_notebooks import PROFILE, prefill
 
 
@@ -72,26 +74,27 @@ def test_ticking_the_safety_check_writes_nothing_and_no_output_carries_it(opened
     assert set(check.boxes) == {q.id for q in safety_content.questions()}, "every statement, both parts"
     for box in check.boxes.values():
         box.value = True
-    check._help._picker.value = "uk"  # choosing a country beside it saves the region only
-    assert check.concern and "tw-alert" in check._result.value
+    ui.control(check, "Where you are:").value = "uk"  # choosing a country beside it saves the region only
+    assert check.concern and "tw-alert" in ui.markup(check)
     opened.set_region(None)  # the region is a profile setting, not a safety answer; undo it to compare
     assert _files(data_dir) == before or _only_region_changed(before, _files(data_dir)), \
         "ticking the safety check must write nothing at all"
 
     share = ShareSummary()
-    share._name.value = "Blue Heron"
-    share._show.click()
-    shared = base64.b64decode(re.search(r"base64,([A-Za-z0-9+/=]+)", share._result.value).group(1))
+    ui.type_into(share, "Pseudonym:", "Blue Heron")
+    ui.click(share, "Show me what would be shared")
+    shared = base64.b64decode(re.search(r"base64,([A-Za-z0-9+/=]+)", ui.markup(share)).group(1))
     summaries = [sm.encode(sm.build(journal, name)) for name in ("Ana", "Sol")] + [shared]
     board = GroupDashboard()
-    board._files = [(f"{i}.json", raw) for i, raw in enumerate(summaries)]
-    board._draw()
+    ui.control(board, "Add summary files").value = tuple(
+        {"name": f"{i}.json", "type": "application/json", "size": len(raw), "content": memoryview(raw),
+         "last_modified": dt.datetime(2026, 1, 1)} for i, raw in enumerate(summaries))
     everything_in_entries = sorted(opened.journal.data["entries"])
     outputs = {
         **{f"data/{k}": v for k, v in _files(data_dir).items()},
         "export": tf.export_bytes(opened.journal),
         "summary": shared,
-        "summary preview": share._result.value.encode(),
+        "summary preview": ui.markup(share).encode(),
         "dashboard": _shown(board).encode(),
         "journey": _shown(tw.journey()).encode(),
     }

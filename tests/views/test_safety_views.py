@@ -16,6 +16,7 @@ from trust_workshop.model import progress
 from trust_workshop.model import safety as sm
 from trust_workshop.views import session as session_module
 
+from .. import ui
 from ..conftest import shown
 
 COVERED = ("us", "ca", "uk", "ie", "au", "nz")
@@ -92,28 +93,28 @@ def test_says_nothing_until_answered_then_all_clear_only_when_asked() -> None:
     text = cs.check_text()
     assert text["all_clear"][:40] not in page and "not recommended" not in page
     assert "says nothing either way" in page
-    view._none.click()
+    ui.click(view, text["nothing_applies"])
     assert text["all_clear"][:40] in shown(view)
     view.boxes["afraid"].value = True
     assert text["all_clear"][:40] not in shown(view) and "not recommended" in shown(view)
-    view._reset()
+    ui.click(view, text["clear_answers"])
     assert "says nothing either way" in shown(view)
 
 
 def test_choosing_a_country_beside_the_check_keeps_what_was_ticked(opened) -> None:
     view = tw.safety_check()
     view.boxes["unsafe_self"].value = True
-    view._help._picker.value = "au"
+    ui.control(view, "Where you are:").value = "au"
     assert view.boxes["unsafe_self"].value is True
     assert "13 11 14" in shown(view)
-    view._help._picker.value = "nz"
+    ui.control(view, "Where you are:").value = "nz"
     assert "1737" in shown(view) and "13 11 14" not in shown(view)
     assert opened.journal.region == "nz"  # remembered in the profile, which is not a safety answer
 
 
 def test_the_region_is_remembered_in_the_profile_and_shown_on_every_page(opened, data_dir: Path) -> None:
     panel = tw.profile_setup()
-    panel._region.value = "ie"
+    ui.control(panel, "Where I live:").value = "ie"
     assert jr.Journal.open("Sam").region == "ie"
     help_page = tw.get_help()
     assert "116 123" in shown(help_page) and "Samaritans Ireland" in shown(help_page)
@@ -165,13 +166,13 @@ def test_a_worrying_answer_to_a_warning_sign_shows_private_help_and_moves_no_sco
     for q in view.questions:
         if not q.item.warning:
             q.buttons.value = 3
-    reading = view._reading.value
+    reading = view.reading
     assert "Score" in reading, "the reading needs only the scored statements"
     warning.buttons.value = 5
     assert warning.pointer.visible
     page = shown(warning)
     assert "safety check" in page and "999" in page and "0808 2000 247" in page
-    assert view._reading.value == reading, "a warning sign never raises or lowers a score"
+    assert view.reading == reading, "a warning sign never raises or lowers a score"
     warning.buttons.value = 1
     assert not warning.pointer.visible and "0808 2000 247" not in shown(warning)
     honest = by_id["safe_to_be_honest"]

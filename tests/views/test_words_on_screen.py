@@ -13,6 +13,7 @@ from trust_workshop.model import progress, writing
 from trust_workshop.outputs import pdf
 from trust_workshop.views import charts
 
+from .. import ui
 from ..conftest import shown
 
 
@@ -22,9 +23,9 @@ def test_the_share_preview_reads_as_words_with_the_exact_file_folded_away(opened
                                      "follows_through", "need_to_double_check", "cares_whatever_happens",
                                      "good_faith")}, date="2026-11-05")
     share = tw.share_summary()
-    share._name.value = "Blue Heron"
-    share._show.click()
-    page = share._result.value
+    ui.type_into(share, "Pseudonym:", "Blue Heron")
+    ui.click(share, "Show me what would be shared")
+    page = ui.markup(share)
     words = page.split("<details>")[0]
     assert "Your pseudonym" in words and "Blue Heron" in words and "5 November 2026" in words
     assert "stage_scores" not in words and '"pulse"' not in words, "no JSON keys outside the folded file"
@@ -35,8 +36,8 @@ def test_the_share_preview_reads_as_words_with_the_exact_file_folded_away(opened
 def test_the_journey_shows_saved_times_as_dates_and_apology_parts_by_name(opened) -> None:
     opened.journal.set_entry("exercise.apology_builder", {"draft": "I am sorry I lied.", "covered": ["regret"]})
     view = tw.journey()
-    view._show.value = True
-    text = view._writing.value
+    ui.control(view, "Show my saved reflections and writing").value = True
+    text = ui.markup(view)
     assert "Expression of regret" in text and "['regret']" not in text
     assert not re.search(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", text), "no raw timestamps"
     assert re.search(r"saved \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2}", text)

@@ -76,6 +76,11 @@ class ItemsCheckin(Panel):
         """The statements shown, each with its 1-5 answer."""
         return list(self._questions)
 
+    @property
+    def reading(self) -> str:
+        """The live reading of the answers so far (HTML): the score and what it means, or ""."""
+        return self._reading.value
+
     def items(self) -> tuple[Item, ...]:
         raise NotImplementedError
 
