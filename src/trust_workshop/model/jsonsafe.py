@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable
 from typing import Any
 
 MAX_DIGITS = 100  # integers up to this long are written and read: far below Python's 4,300-digit limit
@@ -77,8 +78,9 @@ def _leaf(value: Any) -> Any:
     raise Unwritable("This answer holds something that cannot be saved as text or numbers. Nothing was changed.")
 
 
-def clean(value: Any) -> Any:
-    """A copy of ``value`` that JSON can hold and read back; Unwritable with a kind message if none."""
+def _rebuild(value: Any, key: Callable[[Any], str], leaf: Callable[[Any], Any]) -> Any:
+    """A copy of nested dicts and lists with each key and leaf passed through ``key`` and ``leaf``,
+    built without recursion. Two keys that become the same are refused (Unwritable)."""
     root: list[Any] = [None]
     todo: list[tuple[Any, Any, Any]] = [(value, root, 0)]  # (value, container, key in container)
     while todo:
@@ -86,38 +88,29 @@ def clean(value: Any) -> Any:
         if isinstance(item, dict):
             out: dict[str, Any] = {}
             for k, v in item.items():
-                key = _key(k)
-                if key in out:
+                new_key = key(k)
+                if new_key in out:
                     raise Unwritable("Two parts of this answer have the same label once saved. Nothing was changed.")
-                out[key] = None
-                todo.append((v, out, key))
+                out[new_key] = None
+                todo.append((v, out, new_key))
             parent[slot] = out
         elif isinstance(item, (list, tuple)):
             seq: list[Any] = [None] * len(item)
             todo.extend((v, seq, i) for i, v in enumerate(item))
             parent[slot] = seq
         else:
-            parent[slot] = _leaf(item)
+            parent[slot] = leaf(item)
     return root[0]
+
+
+def clean(value: Any) -> Any:
+    """A copy of ``value`` that JSON can hold and read back; Unwritable with a kind message if none."""
+    return _rebuild(value, _key, _leaf)
 
 
 def copy(value: Any) -> Any:
     """A deep copy of a JSON value (dicts, lists and leaves), however deeply it nests."""
-    root: list[Any] = [None]
-    todo: list[tuple[Any, Any, Any]] = [(value, root, 0)]
-    while todo:
-        item, parent, slot = todo.pop()
-        if isinstance(item, dict):
-            out: dict[Any, Any] = dict.fromkeys(item)
-            todo.extend((v, out, k) for k, v in item.items())
-            parent[slot] = out
-        elif isinstance(item, (list, tuple)):
-            seq: list[Any] = [None] * len(item)
-            todo.extend((v, seq, i) for i, v in enumerate(item))
-            parent[slot] = seq
-        else:
-            parent[slot] = item
-    return root[0]
+    return _rebuild(value, lambda k: k, lambda v: v)
 
 
 def _parse_float(text: str) -> float:

@@ -14,7 +14,22 @@ from trust_workshop.outputs import pdf
 from trust_workshop.views.panel import Panel, download_link, paragraph
 
 
-class HandoutDownload(Panel):
+class PdfPanel(Panel):
+    """A panel that makes a PDF: a paper-size choice, a Make button, and its Save link beside it."""
+
+    def paper_and_make(self, label: str, tooltip: str) -> list[w.Widget]:
+        self._paper = w.ToggleButtons(options=[("A4", "a4"), ("US Letter", "letter")], value="a4",
+                                      description="Paper:", style={"description_width": "initial"})
+        make = w.Button(description=label, icon="file-pdf", tooltip=tooltip)
+        make.on_click(lambda _: self._make())
+        self._link = w.HTML()
+        return [self._paper, w.HBox([make, self._link], layout=w.Layout(align_items="center", flex_flow="row wrap"))]
+
+    def _make(self) -> None:
+        raise NotImplementedError
+
+
+class HandoutDownload(PdfPanel):
     """'Download this stage's handout' as a PDF."""
 
     def __init__(self, stage_key: str) -> None:
@@ -23,13 +38,8 @@ class HandoutDownload(Panel):
                          "as a worksheet with space to write by hand, and where to get help.", needs_journal=False)
 
     def build(self) -> list[w.Widget]:
-        self._paper = w.ToggleButtons(options=[("A4", "a4"), ("US Letter", "letter")], value="a4",
-                                      description="Paper:", style={"description_width": "initial"})
-        make = w.Button(description="Make handout", icon="file-pdf",
-                        tooltip="Build this stage's handout as a PDF; a Save button appears beside this one")
-        make.on_click(lambda _: self._make())
-        self._link = w.HTML()
-        return [self._paper, w.HBox([make, self._link], layout=w.Layout(align_items="center", flex_flow="row wrap"))]
+        return self.paper_and_make("Make handout",
+                                   "Build this stage's handout as a PDF; a Save button appears beside this one")
 
     def _make(self) -> None:
         name = f"handout-{self.stage.notebook}.pdf"
@@ -37,7 +47,7 @@ class HandoutDownload(Panel):
                                          mime="application/pdf", note=f"Ready: {name}")
 
 
-class ReportDownload(Panel):
+class ReportDownload(PdfPanel):
     """'Export my report (PDF)': charts of my progress, plus only the writing I tick."""
 
     def __init__(self) -> None:
@@ -49,17 +59,12 @@ class ReportDownload(Panel):
         self._ticks = {e.key: w.Checkbox(value=False, indent=False, description=writing.title(e.key),
                                          layout=w.Layout(width="auto"))
                        for e in self.journal.entries() if writing.as_text(e.value)}
-        self._paper = w.ToggleButtons(options=[("A4", "a4"), ("US Letter", "letter")], value="a4",
-                                      description="Paper:", style={"description_width": "initial"})
-        make = w.Button(description="Make my report", icon="file-pdf",
-                        tooltip="Build your report as a PDF; a Save button appears beside this one")
-        make.on_click(lambda _: self._make())
-        self._link = w.HTML()
         choose = (w.HTML(paragraph("Include these in the report (optional):")) if self._ticks
                   else w.HTML(paragraph("You have not written anything yet, so only charts will be included.",
                                         "tw-muted")))
-        return [choose, *self._ticks.values(), self._paper,
-                w.HBox([make, self._link], layout=w.Layout(align_items="center", flex_flow="row wrap"))]
+        return [choose, *self._ticks.values(),
+                *self.paper_and_make("Make my report",
+                                     "Build your report as a PDF; a Save button appears beside this one")]
 
     @property
     def included(self) -> list[str]:

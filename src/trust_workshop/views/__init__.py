@@ -1,1 +1,2 @@
-"""Widgets and charts. Views read and write the journal only through ``model.journal``."""
+"""Widgets and charts. Views read the journal through its typed accessors (``model.contents``)
+and change it through ``model.journal``; each exercise kind is registered once in ``registry``."""
