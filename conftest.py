@@ -2,6 +2,10 @@
 
 Set before any test or notebook kernel starts, so nbval's kernels inherit it. Tests
 that need a journal of their own use the ``data_dir`` fixture in ``tests/conftest.py``.
+
+The suite runs in parallel (pytest-xdist, ``-n auto`` in ``pyproject.toml``; ``-n0`` runs it in
+one process). How the work is shared out is set here too: see ``pytest_xdist_auto_num_workers``
+and ``pytest_collection_modifyitems``.
 """
 
 from __future__ import annotations
@@ -9,10 +13,13 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from pathlib import Path
 
 import pytest
 
 _SANDBOX = tempfile.mkdtemp(prefix="trust-workshop-tests-")
+ROOT = Path(__file__).resolve().parent
+WORKER = os.environ.get("PYTEST_XDIST_WORKER")  # set by xdist in each worker before this file loads
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -30,19 +37,122 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "notebook: runs a notebook end to end")
     config.addinivalue_line("markers", "browser: drives real JupyterLab or Voila in Chromium")
     config.addinivalue_line("markers", "slow: durability, packaging, repo2docker, whole-notebook runs")
+    config.addinivalue_line("markers", "cpu_timing: counts the work done in a stretch of wall-clock time, so it "
+                                       "needs a processor to itself: a parallel run skips it, and `make test` "
+                                       "runs it alone afterwards (-n0 -m cpu_timing)")
 
 
 # Suites that take seconds per test: kept out of the fast loop with -m "not slow", always in `make test`.
 SLOW = ("tests/durability/", "tests/test_packaging.py", "tests/privacy/test_no_stray_writes.py",
         "tests/test_delivery.py::test_repo2docker_builds_from_our_binder_folder")
 
+# --- Parallel runs (pytest-xdist) -----------------------------------------------------------
+# Long single tests that start no browser (15 to 35 seconds each): handed out first.
+LONG = ("tests/privacy/test_no_stray_writes.py", "tests/durability/", "tests/test_packaging.py",
+        "tests/test_delivery.py::test_repo2docker")
+# Long browser tests: first among the browser tests.
+LONG_BROWSER = ("tests/browser/test_keyboard_privacy.py",
+                "tests/browser/test_voila.py::test_the_shipped_voila_configuration_reaps")
+# Test files whose tests must run one after another in one process: they share a module-scoped
+# server and each test carries on from the one before. (Notebooks' cells are kept together too.)
+ONE_WORKER = ("tests/browser/test_keyboard_privacy.py",)
+
+
+def work_unit(nodeid: str) -> str:
+    """What the parallel run hands to one worker as a whole: a notebook, a file in ONE_WORKER, or a test.
+
+    Done here, by path, rather than with xdist_group marks and --dist loadgroup: with pytest 9.2
+    and pytest-xdist 3.8 loadgroup silently stops grouping (pytest-xdist issue 1386), and nbval
+    would then run a notebook's cells on different workers, each without the cells before it.
+    """
+    path = nodeid.split("::", 1)[0]
+    if path.endswith(".ipynb") or path in ONE_WORKER:
+        return path
+    return nodeid
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    if config.getvalue("dist") not in ("load", "loadgroup"):
+        return None  # an explicit --dist each, loadscope, loadfile or worksteal: xdist's own
+    from xdist.scheduler import LoadScopeScheduling
+
+    class CourseScheduling(LoadScopeScheduling):
+        """xdist's loadscope with work_unit() as the scope, handed out in collection order."""
+
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+    config.option.loadscopereorder = False  # keep the order pytest_collection_modifyitems chose
+    return CourseScheduling(config, log)
+
+
+def _is_browser(nodeid: str) -> bool:
+    return "tests/browser/" in nodeid.replace("\\", "/")
+
+
+def _rank(item: pytest.Item) -> int:
+    """Order of hand-out in a parallel run: the long work first, then the many quick tests."""
+    nodeid = item.nodeid.replace("\\", "/")
+    if any(part in nodeid for part in LONG):
+        return 1
+    if item.get_closest_marker("notebook"):
+        return 2
+    if any(part in nodeid for part in LONG_BROWSER):
+        return 3
+    if _is_browser(nodeid):
+        return 4
+    return 5
+
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    parallel = WORKER is not None
     for item in items:
         if str(item.fspath).endswith(".ipynb"):
             item.add_marker(pytest.mark.notebook)
         if any(part in item.nodeid.replace("\\", "/") for part in SLOW):
             item.add_marker(pytest.mark.slow)
+        if parallel and item.get_closest_marker("cpu_timing"):
+            item.add_marker(pytest.mark.skip(reason="needs a processor to itself: `make test` runs it alone after "
+                                                    "the parallel run (pytest -n0 -m cpu_timing)"))
+    if WORKER:
+        # Every worker sorts the same way (a stable sort: the usual order within a rank), and the
+        # scheduler above hands the work out in this order.
+        items.sort(key=_rank)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """Workers for ``-n auto``: one per processor, twice that when browser tests are in the run.
+
+    The browser tests spend much of their time waiting (on a kernel, a server, a page), so on two
+    processors four workers keep both busy; the unit tests are pure computation, and more workers
+    than processors would only add start-up time. $PYTEST_XDIST_AUTO_NUM_WORKERS overrides.
+    """
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return int(os.environ["PYTEST_XDIST_AUTO_NUM_WORKERS"])
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cpus = os.cpu_count() or 1
+    markexpr = config.option.markexpr or ""
+    args = [Path(a.split("::")[0]).resolve() for a in config.args] if config.args else []
+    browser_dir = ROOT / "tests" / "browser"
+    in_args = not args or any(a == browser_dir or a in browser_dir.parents or browser_dir in a.parents
+                              for a in args)
+    with_browser = in_args and "not browser" not in markexpr
+    return cpus * 2 if with_browser else cpus
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    if not WORKER and getattr(session.config.option, "numprocesses", None):
+        # Compile the package (and the network guard every subprocess imports) before the workers
+        # start: otherwise a kernel in one worker may write src/**/__pycache__ while another
+        # worker's test_no_stray_writes is watching the repository.
+        import compileall
+
+        for folder in (ROOT / "src", ROOT / "tests" / "netguard"):
+            compileall.compile_dir(str(folder), quiet=1)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

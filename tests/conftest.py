@@ -15,8 +15,15 @@ from pathlib import Path
 import pytest
 
 GUARD_DIR = Path(__file__).resolve().parent / "netguard"
-GUARD_LOG = Path(tempfile.mkdtemp(prefix="trust-workshop-netguard-")) / "blocked.log"
-os.environ["TW_NETGUARD_LOG"] = str(GUARD_LOG)
+# In a parallel run (pytest-xdist) the controlling process makes the log and each worker, started
+# with its environment, writes to that same file: the controller reads it at the end and fails the
+# run (a worker's own exit status is not passed on, so workers leave the checks to it).
+CONTROLLER_CHECKS = bool(os.environ.get("PYTEST_XDIST_WORKER") and os.environ.get("TW_NETGUARD_LOG"))
+if CONTROLLER_CHECKS:
+    GUARD_LOG = Path(os.environ["TW_NETGUARD_LOG"])
+else:
+    GUARD_LOG = Path(tempfile.mkdtemp(prefix="trust-workshop-netguard-")) / "blocked.log"
+    os.environ["TW_NETGUARD_LOG"] = str(GUARD_LOG)
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(GUARD_DIR), os.environ.get("PYTHONPATH")]))
 os.environ["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
 # Jupyter's, IPython's and matplotlib's own files (connection files, history, font cache) go to
@@ -59,10 +66,13 @@ def _repo_files() -> dict[str, tuple[int, int]]:
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
-    session.config.stash["repo_files"] = _repo_files()
+    if not CONTROLLER_CHECKS:  # the controller's snapshot, taken before any worker starts, covers all
+        session.config.stash["repo_files"] = _repo_files()
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if CONTROLLER_CHECKS:
+        return  # the controller checks once every worker has finished
     blocked = GUARD_LOG.read_text("utf-8") if GUARD_LOG.exists() else ""
     if blocked:
         sys.stderr.write("\nNETWORK GUARD: something tried to reach the network during the tests:\n" + blocked)

@@ -29,6 +29,13 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-back
                   "--proxy-server=http://127.0.0.1:9", "--disable-domain-reliability"]
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 IDLE = f"{PANEL} .jp-Notebook-ExecutionIndicator[data-status='idle']"
+# The execution indicator above says 'idle' for every state but 'busy', including a kernel that
+# is still starting or connecting; cells run then are silently skipped. The status bar names the
+# real state ("Python 3 (ipykernel) | Idle"). A dialog (a kernel chooser) also ends the wait, so
+# the test that looks for one can report it.
+KERNEL_READY = """() => [...document.querySelectorAll('#jp-main-statusbar .jp-StatusBar-TextItem')]
+        .some(e => /^(?!No Kernel).+ \\| Idle$/.test(e.textContent.trim()))
+    || document.querySelector('.jp-Dialog') !== null"""
 
 
 def chromium_path() -> str | None:
@@ -154,6 +161,7 @@ def open_notebook(page, srv: Server, path: str) -> float:
     start = time.perf_counter()
     page.goto(srv.url(f"lab/tree/{path}?reset"))  # ?reset: do not restore earlier tests' tabs
     page.wait_for_selector(f"{PANEL} .jp-Notebook .jp-Cell", timeout=90_000)
+    page.wait_for_function(KERNEL_READY, timeout=90_000)
     page.wait_for_selector(IDLE, state="attached", timeout=90_000)
     return time.perf_counter() - start
 
@@ -225,14 +233,22 @@ FIND_SCROLLER = """() => {
 }"""
 
 
+# Scroll, then wait until the page has drawn what scrolled into view: images decoded and two
+# animation frames (the frame that lays out the new position, and the one that paints it).
+SCROLL_AND_SETTLE = """async (y) => {
+    document.querySelector('[data-tw-scroller]')?.scrollTo(0, y);
+    await Promise.all([...document.images].filter(i => !i.complete).map(i => i.decode().catch(() => null)));
+    await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+}"""
+
+
 def screenshots(page, out: Path, stem: str) -> list[Path]:
     """Screenshots down the whole page, one per screenful, whatever element scrolls."""
     out.mkdir(parents=True, exist_ok=True)
     height = page.evaluate(FIND_SCROLLER)
     shots, y, i = [], 0, 0
     while True:
-        page.evaluate("(y) => document.querySelector('[data-tw-scroller]')?.scrollTo(0, y)", y)
-        page.wait_for_timeout(300)
+        page.evaluate(SCROLL_AND_SETTLE, y)
         path = out / f"{stem}-{i:02d}.png"
         page.screenshot(path=str(path))
         shots.append(path)

@@ -11,6 +11,8 @@ import pytest
 from . import harness
 
 SAM_SECRET = "SAM-PRIVATE-HOPE"
+# Both tests use the one module-scoped Voila below, in this order: a parallel run keeps them on one
+# worker (ONE_WORKER in conftest.py).
 
 
 @pytest.fixture(scope="module")
