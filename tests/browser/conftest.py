@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 import warnings
@@ -52,14 +53,31 @@ def voila(tmp_path_factory: pytest.TempPathFactory, playwright_browser):
 LOCAL = ("http://127.0.0.1:", "ws://127.0.0.1:", "data:", "blob:", "about:")
 
 
+CALL_FAILED = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    report = yield
+    if report.when == "call":
+        item.stash[CALL_FAILED] = report.failed
+    return report
+
+
 @pytest.fixture
-def page(playwright_browser):
-    """A fresh page. The test fails if the page asks anything of a host other than 127.0.0.1."""
+def page(playwright_browser, request: pytest.FixtureRequest):
+    """A fresh page. The test fails if the page asks anything of a host other than 127.0.0.1.
+
+    When the test fails, the whole page is kept as screenshots in the artifacts folder.
+    """
     context = playwright_browser.new_context(viewport={"width": 1280, "height": 1000}, accept_downloads=True)
     outside: list[str] = []
     context.on("request", lambda request: None if request.url.startswith(LOCAL) else outside.append(request.url))
     pg = context.new_page()
     yield pg
+    if request.node.stash.get(CALL_FAILED, False):
+        with contextlib.suppress(Exception):  # a picture of a broken page is a help, never a second failure
+            harness.screenshots(pg, ARTIFACTS, "FAILED-" + harness.notebook_slug(request.node.name), whole=True)
     context.close()
     assert outside == [], f"the page asked the internet for {sorted(set(outside))[:5]}"
 

@@ -242,10 +242,17 @@ SCROLL_AND_SETTLE = """async (y) => {
 }"""
 
 
-def screenshots(page, out: Path, stem: str) -> list[Path]:
-    """Screenshots down the whole page, one per screenful, whatever element scrolls."""
+def screenshots(page, out: Path, stem: str, *, whole: bool | None = None) -> list[Path]:
+    """Screenshots of the page: the first screenful, or one per screenful down the whole page.
+
+    The whole page (a dozen or more pictures a notebook, seconds each) is taken when asked for
+    (``whole=True``, as after a failure) or when ``TW_SCREENSHOTS=all`` is set for a look at
+    every page; otherwise the first screenful only, which keeps `make test` quick.
+    """
     out.mkdir(parents=True, exist_ok=True)
-    height = page.evaluate(FIND_SCROLLER)
+    if whole is None:
+        whole = os.environ.get("TW_SCREENSHOTS", "").lower() == "all"
+    height = page.evaluate(FIND_SCROLLER) if whole else 0
     shots, y, i = [], 0, 0
     while True:
         page.evaluate(SCROLL_AND_SETTLE, y)

@@ -19,11 +19,9 @@ NOTEBOOKS = sorted(p.relative_to(harness.ROOT).as_posix()
 
 @pytest.mark.parametrize("path", NOTEBOOKS)
 def test_notebook_runs_in_jupyterlab_with_working_widgets(path: str, lab, page, artifacts: Path) -> None:
-    harness.open_notebook(page, lab, path)
-    page.wait_for_timeout(1000)
+    harness.open_notebook(page, lab, path)  # waits for the kernel: a kernel dialog would show by then
     assert harness.problems_on_page(page)["kernel dialog"] == 0, "a kernel-selection dialog appeared"
-    harness.run_all(page)
-    page.wait_for_timeout(1000)
+    harness.run_all(page)  # waits until every cell has run and a widget has drawn
     widgets = page.locator(f"{harness.PANEL} .jp-OutputArea .jupyter-widgets")
     assert widgets.count() > 5
     harness.screenshots(page, artifacts, f"lab-{harness.notebook_slug(path)}")
