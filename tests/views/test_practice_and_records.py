@@ -95,6 +95,27 @@ def test_record_list_asks_for_text_before_adding(opened) -> None:
     assert "Please write something" in shown(view) and view.value == []
 
 
+def test_agreement_builder_starts_from_the_problem_solving_wording(opened) -> None:
+    """The worksheet's chosen agreement is offered, read when the button is pressed, and only
+    added once the participant presses Add."""
+    builder = tw.agreement_builder()
+    ui.click(builder, "Use my problem-solving wording")
+    assert "no wording yet" in shown(builder) and builder.value == []
+    worksheet = tw.form("problem_solving")
+    wording = next(f["label"] for f in content.exercise("problem_solving")["fields"]
+                   if f["id"] == "agreement_wording")
+    ui.type_into(worksheet, wording, "  Either of us messages   the other before spending over £100 ")
+    worksheet.save_value()
+    ui.click(builder, "Use my problem-solving wording")
+    what = ui.control(builder, _labels("agreement_builder")["what"])
+    assert what.value == "Either of us messages the other before spending over £100"
+    assert builder.value == []
+    what.value += " for a month"
+    ui.click(builder, "Add")
+    assert builder.value[0]["what"] == "Either of us messages the other before spending over £100 for a month"
+    assert jr.Journal.open("Sam").entry("exercise.agreement_builder")[0]["what"].endswith("for a month")
+
+
 def test_bank_account_and_milestones_draw_charts(opened) -> None:
     bank = tw.bank_account()
     label = _labels("bank_account")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import ipywidgets as w
 
@@ -24,13 +25,25 @@ from trust_workshop.views.panel import Panel, esc, paragraph
 Chart = Callable[[list[dict]], tuple[bytes | None, str]]
 
 
+@dataclass(frozen=True)
+class Starter:
+    """A button that copies one saved answer of another exercise into the first text box,
+    read when pressed, so it is always the latest wording (nothing is added until "Add")."""
+
+    exercise: str  # the exercise whose saved answer is copied, e.g. "problem_solving"
+    field: str     # the field of that answer, e.g. "agreement_wording"
+    button: str    # the button's words
+    empty: str     # the message when that field is still empty
+
+
 class RecordList(Panel):
     """A list of records with an add form; value: a list of dicts."""
 
-    def __init__(self, key: str, chart: Chart | None = None) -> None:
+    def __init__(self, key: str, chart: Chart | None = None, starter: Starter | None = None) -> None:
         self.exercise_key = key
         self.key = entry_key("exercise", key)
         self._chart = chart
+        self._starter = starter
         self._records: list[dict] = []
         data = content.exercise(key)
         super().__init__(data["title"], data["intro"])
@@ -58,10 +71,17 @@ class RecordList(Panel):
             self._inputs[f["id"]] = self._input(f)
         self._add = w.Button(description="Add", icon="plus", tooltip="Add this to the list")
         self._add.on_click(lambda _: self._add_record())
+        buttons: list[w.Widget] = [self._add]
+        if self._starter is not None:
+            self._start = w.Button(description=self._starter.button, icon="copy",
+                                   tooltip=self._starter.button, layout=w.Layout(width="auto"))
+            self._start.on_click(lambda _: self._copy_starter())
+            buttons.insert(0, self._start)
         self._problem = w.HTML()
         self._chart_box = w.VBox()
         self._draw()
-        form = w.VBox([*self._inputs.values(), w.HBox([self._add]), self._problem],
+        form = w.VBox([*self._inputs.values(), w.HBox(buttons, layout=w.Layout(flex_flow="row wrap")),
+                       self._problem],
                       layout=w.Layout(border="1px dashed #999", padding="6px 10px", margin="6px 0"))
         return [w.HTML(self._examples_html()), self._rows, form, self._chart_box]
 
@@ -73,6 +93,22 @@ class RecordList(Panel):
             return w.Dropdown(description=f["label"], options=f["options"], value=f["options"][0], style=style)
         return w.Text(description=f["label"], placeholder=f.get("placeholder", ""), style=style,
                       layout=w.Layout(width="100%", max_width="44em"))
+
+    def _copy_starter(self) -> None:
+        """Copy the starter's saved wording into the first text box, to edit and then add."""
+        starter = self._starter
+        if starter is None or self.journal is None:
+            return
+        saved = self.journal.entry(entry_key("exercise", starter.exercise))
+        text = tidy_line(saved.get(starter.field, "")) if isinstance(saved, dict) and isinstance(
+            saved.get(starter.field), str) else ""
+        first = next((f["id"] for f in self._fields() if f["kind"] == "text"), None)
+        if not text or first is None:
+            self._problem.value = paragraph(starter.empty, "tw-muted")
+            return
+        self._inputs[first].value = text
+        self._problem.value = paragraph("Copied into the first box. Change anything you like, then press Add.",
+                                        "tw-muted")
 
     def _add_record(self) -> None:
         record = {}
@@ -183,9 +219,16 @@ def _timeline_chart(records: list[dict]) -> tuple[bytes | None, str]:
     return (charts.png(charts.timeline_chart(items)) if items else None, charts.timeline_caption(items))
 
 
+PROBLEM_SOLVING_STARTER = Starter(
+    exercise="problem_solving", field="agreement_wording", button="Use my problem-solving wording",
+    empty="There is no wording yet in the last box of 'Solving one problem together' above. Write it there, "
+          "or type your agreement straight into the first box here.")
+
+
 def agreement_builder() -> RecordList:
-    """Agreements: what, who, when, a review date, and my mark (agree or discuss)."""
-    return RecordList("agreement_builder")
+    """Agreements: what, who, when, a review date, and my mark (agree or discuss); the wording
+    chosen in the problem-solving worksheet can be copied in as a starting point."""
+    return RecordList("agreement_builder", starter=PROBLEM_SOLVING_STARTER)
 
 
 def promise_log() -> RecordList:
