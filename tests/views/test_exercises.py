@@ -271,6 +271,14 @@ def test_the_handout_labels_a_form_written_for_teams(opened) -> None:
     assert "Blameless review (for teams at work)" in sheet
     assert "How it happened: a map" in sheet and "Our cycle map" in sheet
     assert forms.written_for(["couple", "family", "workplace"]) == "partners, families and teams at work"
+    # Every role's boxes print on paper, so a box for some roles only says whose it is.
+    labels = [f["label"] for f in sheet["How it happened: a map"]["fields"]]
+    assert labels[0].startswith("If you broke trust – Circumstances")
+    assert any(lb.startswith("If you were hurt – What is not mine to carry") for lb in labels)
+    assert any(lb.startswith("If it is mutual – ") for lb in labels)
+    impact = {f["label"] for f in registry.kind("form").worksheet("impact_map")["fields"]}
+    assert any(lb.startswith("If you were hurt or it is mutual – The hardest part") for lb in impact)
+    assert all(not lb.startswith("If ") for lb in (f["label"] for f in sheet["Our cycle map"]["fields"]))
 
 
 def test_the_meaning_map_never_asks_the_hurt_person_for_their_share_of_the_cause(opened) -> None:

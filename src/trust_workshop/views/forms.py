@@ -175,11 +175,22 @@ def homework(stage_key: str) -> Homework:
     return Homework(stage_key)
 
 
+_IF_ROLE = {"broke": "you broke trust", "hurt": "you were hurt", "both": "it is mutual"}
+
+
+def _printed_label(field: dict) -> str:
+    """A field's label on paper, where every role's fields print: a part for some roles says which."""
+    roles = [r for r in _IF_ROLE if r in field.get("roles", _IF_ROLE)]
+    if len(roles) == len(_IF_ROLE):
+        return field["label"]
+    return f"If {' or '.join(_IF_ROLE[r] for r in roles)} – {field['label']}"
+
+
 def _form_worksheet(key: str) -> dict:
     ex = content.exercise(key)
     title = f"{ex['title']} (for {written_for(ex['contexts'])})" if ex.get("contexts") else ex["title"]
     return {"kind": "fields", "title": title, "intro": ex["intro"],
-            "fields": [{"label": f["label"], "lines": max(2, min(10, f.get("rows", 3) // 2 + 1))}
+            "fields": [{"label": _printed_label(f), "lines": max(2, min(10, f.get("rows", 3) // 2 + 1))}
                        for f in ex["fields"]]}
 
 
