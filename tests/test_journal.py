@@ -255,3 +255,39 @@ def test_a_journal_saved_under_the_older_file_id_is_adopted(data_dir: Path) -> N
     st.atomic_write(old, jsonsafe.dumps(data))
     assert jr.Journal.open("STRASSE").entry("exercise.x") == "written before the upgrade"
     assert not old.exists() and pr.journal_path("Straße").exists()
+
+
+def test_a_journal_saved_before_the_attune_check_in_changed_still_loads_validates_and_scores(data_dir: Path) -> None:
+    """2026-12: attune's understand_why and defensive gave way to how_it_happened and blame_moves.
+
+    A journal written before that, with answers to the old ids only, opens, passes the schema, and
+    scores exactly as it did then: each new statement reads the answer to the one it replaced.
+    """
+    from trust_workshop import content
+    from trust_workshop.model import progress
+
+    old_answers = {"feelings_taken_seriously": 4, "hurry_up": 2, "stays_close": 4, "patient": 3,
+                   "understand_why": 5, "defensive": 1}
+    # The score those answers had under the old statements (defensive and hurry_up reverse-keyed).
+    then = round(100 * sum(v - 1 for v in (4, 6 - 2, 4, 3, 5, 6 - 1)) / (4 * 6))
+    data = ct.new_journal("Sam")
+    for kind in ("baseline", "stage"):
+        data["checkins"].append({"kind": kind, "stage": "attune", "date": "2026-11-02",
+                                 "updated": "2026-11-02T10:00:00+00:00", "answers": dict(old_answers)})
+    st.atomic_write(pr.journal_path("Sam"), jsonsafe.dumps(data))
+
+    again = jr.Journal.open("Sam")
+    ct.validate(json.loads(again.path.read_text("utf-8")))
+    assert again.checkins("stage", "attune")[0]["answers"] == old_answers  # nothing rewritten or dropped
+    ids = {it.id for it in content.checkin_items("attune")}
+    assert {"understand_why", "defensive"}.isdisjoint(ids) and {"how_it_happened", "blame_moves"} <= ids
+    assert progress.checkin_score("attune", old_answers) == then
+    assert progress.stage_scores(again.checkins())["attune"] == then
+    assert progress.pre_post(again.checkins())[content.stage("attune").number].baseline == then
+    assert progress.checkin_history(again.checkins(), "attune") == [("2026-11-02", "baseline", then),
+                                                                    ("2026-11-02", "stage", then)]
+    # A check-in taken after the change answers the new statements, and those answers count.
+    new = {**{k: v for k, v in old_answers.items() if k not in ("understand_why", "defensive")},
+           "how_it_happened": 1, "blame_moves": 5}
+    again.record_checkin("stage", "attune", new, date="2026-12-07")
+    assert progress.stage_scores(again.checkins())["attune"] == progress.checkin_score("attune", new) < then

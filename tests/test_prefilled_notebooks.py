@@ -56,8 +56,8 @@ def prefill(journal: jr.Journal) -> dict[str, list[str]]:
             if func in ("form",):
                 fields = content.exercise(key)["fields"]
                 journal.set_entry(f"exercise.{key}", {f["id"]: _marker(key, f["id"]) for f in fields})
-                expect[key] = [_marker(key, f["id"]) for f in fields if "broke" in f.get("roles", ["broke"])
-                               or "both" in f.get("roles", ["both"])]
+                # The journal's role is "both": its boxes are the ones on the page.
+                expect[key] = [_marker(key, f["id"]) for f in fields if "both" in f.get("roles", ["both"])]
             elif func in ("reflection", "homework"):
                 prompts = content.prompts(key, func, "both")
                 value = {p["id"]: _marker(f"{func}-{key}", p["id"]) for p in prompts}

@@ -245,3 +245,63 @@ def test_every_control_has_a_description(opened, factory) -> None:
         elif isinstance(widget, (w.Checkbox, w.Textarea, w.Text, w.ToggleButtons, w.RadioButtons,
                                  w.Dropdown, w.FileUpload, w.DatePicker)):
             assert widget.description, widget
+
+
+def test_a_form_for_teams_says_so_in_one_line_elsewhere_and_still_saves(opened) -> None:
+    """``contexts: [workplace]``: partners see one kind line and may skip it; a team sees none."""
+    view = tw.form("blameless_review")
+    note = "This exercise is written for teams at work. If that is not you, you can skip it"
+    assert note in _shown(view)
+    assert "what_happened" in view.boxes
+    view.boxes["what_happened"].value = "The report went out late."
+    assert jr.Journal.open("Sam").entry("exercise.blameless_review")["what_happened"] == "The report went out late."
+    opened.set_setting("context", "workplace")
+    assert "written for" not in _shown(view)
+    assert view.boxes["what_happened"].value == "The report went out late."
+    # A form without contexts never shows the line, in any context.
+    for ctx in content.CONTEXT_KEYS:
+        opened.set_setting("context", ctx)
+        assert "written for" not in _shown(tw.form("meaning_map"))
+
+
+def test_the_handout_labels_a_form_written_for_teams(opened) -> None:
+    from trust_workshop.views import forms, registry
+
+    sheet = {ws["title"]: ws for ws in registry.worksheet("attune")}
+    assert "Blameless review (for teams at work)" in sheet
+    assert "How it happened: a map" in sheet and "Our cycle map" in sheet
+    assert forms.written_for(["couple", "family", "workplace"]) == "partners, families and teams at work"
+    # Every role's boxes print on paper, so a box for some roles only says whose it is.
+    labels = [f["label"] for f in sheet["How it happened: a map"]["fields"]]
+    assert labels[0].startswith("If you broke trust – Circumstances")
+    assert any(lb.startswith("If you were hurt – What is not mine to carry") for lb in labels)
+    assert any(lb.startswith("If it is mutual – ") for lb in labels)
+    impact = {f["label"] for f in registry.kind("form").worksheet("impact_map")["fields"]}
+    assert any(lb.startswith("If you were hurt or it is mutual – The hardest part") for lb in impact)
+    assert all(not lb.startswith("If ") for lb in (f["label"] for f in sheet["Our cycle map"]["fields"]))
+
+
+def test_the_meaning_map_never_asks_the_hurt_person_for_their_share_of_the_cause(opened) -> None:
+    """Each role maps the four areas in its own words; the hurt person's are about understanding,
+    what they still need to know, and what is not theirs to carry."""
+    seen = {}
+    for role in content.ROLE_KEYS:
+        opened.set_setting("role", role)
+        view = tw.form("meaning_map")
+        seen[role] = {k: b.description for k, b in view.boxes.items()}
+        assert all(k.startswith(f"{role}_") for k in seen[role]), seen[role]
+        assert len(seen[role]) == 5
+    hurt = " ".join(seen["hurt"].values()).lower()
+    assert "not mine to carry" in hurt and "still need to know" in hurt
+    import re
+    assert not re.search(r"\bmy (choices|part|share|role)\b", hurt), hurt
+    assert "my choices" in " ".join(seen["broke"].values()).lower()
+    assert "responsibility" in " ".join(seen["broke"].values()).lower()
+    assert "my own part only" in " ".join(seen["both"].values()).lower()
+    opened.set_setting("role", "hurt")
+    view = tw.form("meaning_map")
+    view.boxes["hurt_not_mine"].value = "Their choice to lie."
+    opened.set_setting("role", "broke")
+    tw.form("meaning_map").boxes["broke_choices"].value = "I chose to hide it."
+    saved = jr.Journal.open("Sam").entry("exercise.meaning_map")
+    assert saved["hurt_not_mine"] == "Their choice to lie." and saved["broke_choices"] == "I chose to hide it."

@@ -259,7 +259,8 @@ def checkin_items(stage_key: str, role_key: str | None = None, context_key: str 
     items = []
     for it in raw("checkins")["stages"][stage_key]:
         text = it.get("roles", {}).get(role_key or "both", it["text"])
-        items.append(Item(id=it["id"], text=_fill(text, ctx), reverse=it["reverse"], warning=it.get("warning")))
+        items.append(Item(id=it["id"], text=_fill(text, ctx), reverse=it["reverse"], warning=it.get("warning"),
+                          earlier=tuple(it.get("earlier", ()))))
     return tuple(items)
 
 
@@ -378,6 +379,9 @@ def _cross_check() -> None:
         ids = [it["id"] for it in items]
         if len(set(ids)) != len(ids):
             problems.append(f"check-in for {key} repeats an item id")
+        earlier = [e for it in items for e in it.get("earlier", ())]
+        if set(earlier) & set(ids) or len(set(earlier)) != len(earlier):
+            problems.append(f"check-in for {key}: an earlier id is still in use, or is claimed twice")
     pulse = raw("pulse")["items"]
     if {it["dimension"] for it in pulse} != {"predictability", "dependability", "faith"}:
         problems.append("the pulse must cover predictability, dependability and faith")

@@ -62,17 +62,45 @@ class TextForm(Panel):
         return "Your answers save as you type."
 
 
+# Who a form is written for, when ``contexts`` in exercises.yaml narrows it (see ``written_for``).
+_WRITTEN_FOR = {"couple": "partners", "family": "families", "friendship": "friends",
+                "workplace": "teams at work"}
+
+
+def written_for(contexts: list[str] | tuple[str, ...]) -> str:
+    """The people a form is written for, in words: ``["workplace"]`` gives "teams at work"."""
+    names = [_WRITTEN_FOR[c] for c in contexts]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 class Form(TextForm):
-    """An exercise made of text fields described in ``exercises.yaml``."""
+    """An exercise made of text fields described in ``exercises.yaml``.
+
+    A form with ``contexts`` (say ``[workplace]``) is written for those contexts. In any other,
+    it still works, and one kind line above the fields says who it is for and that it may be
+    skipped, so nobody is left wondering why a team exercise sits in their notebook.
+    """
 
     def __init__(self, key: str) -> None:
         self.exercise_key = key
         data = content.exercise(key)
+        self._contexts: tuple[str, ...] = tuple(data.get("contexts", ()))
         super().__init__(entry_key("exercise", key), data["title"], data["intro"])
 
     def fields(self) -> list[dict]:
         data = content.exercise(self.exercise_key, self.context)
         return [f for f in data.get("fields", []) if not self.role or self.role in f.get("roles", [self.role])]
+
+    def context_note(self) -> str:
+        """The line shown when the form is written for other contexts than this participant's, else ""."""
+        if not self._contexts or content.context(self.context).key in self._contexts:
+            return ""
+        return (f"This exercise is written for {written_for(self._contexts)}. If that is not you, you can "
+                "skip it, or use any part of it that helps.")
+
+    def build(self) -> list[w.Widget]:
+        note = self.context_note()
+        return ([w.HTML(paragraph(note, "tw-muted"))] if note else []) + super().build()
 
 
 class Reflection(TextForm):
@@ -147,10 +175,22 @@ def homework(stage_key: str) -> Homework:
     return Homework(stage_key)
 
 
+_IF_ROLE = {"broke": "you broke trust", "hurt": "you were hurt", "both": "it is mutual"}
+
+
+def _printed_label(field: dict) -> str:
+    """A field's label on paper, where every role's fields print: a part for some roles says which."""
+    roles = [r for r in _IF_ROLE if r in field.get("roles", _IF_ROLE)]
+    if len(roles) == len(_IF_ROLE):
+        return field["label"]
+    return f"If {' or '.join(_IF_ROLE[r] for r in roles)} – {field['label']}"
+
+
 def _form_worksheet(key: str) -> dict:
     ex = content.exercise(key)
-    return {"kind": "fields", "title": ex["title"], "intro": ex["intro"],
-            "fields": [{"label": f["label"], "lines": max(2, min(10, f.get("rows", 3) // 2 + 1))}
+    title = f"{ex['title']} (for {written_for(ex['contexts'])})" if ex.get("contexts") else ex["title"]
+    return {"kind": "fields", "title": title, "intro": ex["intro"],
+            "fields": [{"label": _printed_label(f), "lines": max(2, min(10, f.get("rows", 3) // 2 + 1))}
                        for f in ex["fields"]]}
 
 
