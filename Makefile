@@ -37,12 +37,12 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab $(ALLOW_ROOT) --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/$(WELCOME) \
 	  --LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate
 
-# Everything but the browser tests in parallel (pytest-xdist, -n auto); then, in one process, the
-# browser tests (real servers and Chromium, which flaked when four shared two processors) and the
-# one test that counts work done in wall-clock time and so needs a processor to itself.
+# Everything in parallel (pytest-xdist, -n auto: the browser tests as two chains started first, see
+# conftest.py); then, in one process, the one test that counts work done in wall-clock time and so
+# needs a processor to itself.
 test: $(STAMP)
-	$(BIN)/python -m pytest -m "not browser"
-	$(BIN)/python -m pytest -n0 -m "browser or cpu_timing"
+	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n0 -m cpu_timing
 
 handouts: $(STAMP)
 	$(BIN)/trust-workshop handouts --out handouts

@@ -50,23 +50,25 @@ SLOW = ("tests/durability/", "tests/test_packaging.py", "tests/privacy/test_no_s
 # Long single tests that start no browser (15 to 35 seconds each): handed out first.
 LONG = ("tests/privacy/test_no_stray_writes.py", "tests/durability/", "tests/test_packaging.py",
         "tests/test_delivery.py::test_repo2docker")
-# Long browser tests: first among the browser tests.
-LONG_BROWSER = ("tests/browser/test_keyboard_privacy.py",
-                "tests/browser/test_voila.py::test_the_shipped_voila_configuration_reaps")
-# Test files whose tests must run one after another in one process: they share a module-scoped
-# server and each test carries on from the one before. (Notebooks' cells are kept together too.)
-ONE_WORKER = ("tests/browser/test_keyboard_privacy.py",)
+# The browser tests run as two chains, each on one worker with one server and one Chromium: the
+# JupyterLab tests, and the Voila tests. Four browser workers on two processors once left a Voila page
+# unrendered after 120 s; two chains, started first, share the processors with the quick tests instead.
+BROWSER_CHAINS = {"tests/browser/test_jupyterlab.py": "browser: JupyterLab",
+                  "tests/browser/test_voila.py": "browser: Voila",
+                  "tests/browser/test_keyboard_privacy.py": "browser: Voila"}
 
 
 def work_unit(nodeid: str) -> str:
-    """What the parallel run hands to one worker as a whole: a notebook, a file in ONE_WORKER, or a test.
+    """What the parallel run hands to one worker as a whole: a notebook, a browser chain, or a test.
 
     Done here, by path, rather than with xdist_group marks and --dist loadgroup: with pytest 9.2
     and pytest-xdist 3.8 loadgroup silently stops grouping (pytest-xdist issue 1386), and nbval
     would then run a notebook's cells on different workers, each without the cells before it.
     """
     path = nodeid.split("::", 1)[0]
-    if path.endswith(".ipynb") or path in ONE_WORKER:
+    if path in BROWSER_CHAINS:
+        return BROWSER_CHAINS[path]
+    if path.endswith(".ipynb"):
         return path
     return nodeid
 
@@ -94,15 +96,13 @@ def _is_browser(nodeid: str) -> bool:
 def _rank(item: pytest.Item) -> int:
     """Order of hand-out in a parallel run: the long work first, then the many quick tests."""
     nodeid = item.nodeid.replace("\\", "/")
+    if _is_browser(nodeid):
+        return 0  # the two longest chains start first
     if any(part in nodeid for part in LONG):
         return 1
     if item.get_closest_marker("notebook"):
         return 2
-    if any(part in nodeid for part in LONG_BROWSER):
-        return 3
-    if _is_browser(nodeid):
-        return 4
-    return 5
+    return 3
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -123,11 +123,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
-    """Workers for ``-n auto``: one per processor, twice that when browser tests are in the run.
+    """Workers for ``-n auto``: one per processor, plus one for each browser chain in the run.
 
-    The browser tests spend much of their time waiting (on a kernel, a server, a page), so on two
-    processors four workers keep both busy; the unit tests are pure computation, and more workers
-    than processors would only add start-up time. $PYTEST_XDIST_AUTO_NUM_WORKERS overrides.
+    The browser chains spend much of their time waiting (on a kernel, a server, a page), so they
+    ride on top of one worker per processor for the rest; the unit tests are pure computation, and
+    more workers than processors would only add start-up time. $PYTEST_XDIST_AUTO_NUM_WORKERS overrides.
     """
     if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
         return int(os.environ["PYTEST_XDIST_AUTO_NUM_WORKERS"])
@@ -141,7 +141,7 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     in_args = not args or any(a == browser_dir or a in browser_dir.parents or browser_dir in a.parents
                               for a in args)
     with_browser = in_args and "not browser" not in markexpr
-    return cpus * 2 if with_browser else cpus
+    return cpus + len(set(BROWSER_CHAINS.values())) if with_browser else cpus
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:

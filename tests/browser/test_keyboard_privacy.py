@@ -12,7 +12,7 @@ from . import harness
 
 SAM_SECRET = "SAM-PRIVATE-HOPE"
 # Both tests use the one module-scoped Voila below, in this order: a parallel run keeps them on one
-# worker (ONE_WORKER in conftest.py).
+# worker, in the Voila chain (BROWSER_CHAINS in conftest.py).
 
 
 @pytest.fixture(scope="module")
