@@ -80,6 +80,7 @@ def apology_figures(half: int | None = None) -> Figures:
     drafts = [d for d in load("apology_drafts") if half is None or d["half"] == half]
 
     def read(text: str) -> set[str]:
-        return set(language.read_apology(text, data["components"], data["excuse_phrases"]).covered)
+        return set(language.read_apology(text, data["components"], data["excuse_phrases"],
+                                          data["non_apology_phrases"]).covered)
 
     return score(drafts, APOLOGY_PARTS, read, lambda d: set(d["components"]) if d["apology"] else set())

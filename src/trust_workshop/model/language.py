@@ -7,6 +7,7 @@ participant knows better than the tool what their words mean.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -24,15 +25,68 @@ def normalise(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+# Text-message spellings read as their full forms, so "im sorry" and "u" count like "I'm sorry" and "you".
+_SHORTHAND = {"u": "you", "ur": "your", "im": "i'm", "ive": "i've", "dont": "don't", "didnt": "didn't",
+              "doesnt": "doesn't", "wasnt": "wasn't", "werent": "weren't", "cant": "can't", "wont": "won't",
+              "shouldnt": "shouldn't", "wouldnt": "wouldn't", "couldnt": "couldn't", "isnt": "isn't",
+              "hadnt": "hadn't", "havent": "haven't", "thats": "that's", "youre": "you're", "theres": "there's",
+              "tho": "though", "pls": "please", "plz": "please", "sry": "sorry", "srry": "sorry", "soz": "sorry"}
+_ILL = re.compile(r"(?<![\w'])(?<!feel )(?<!felt )(?<!was )(?<!been )(?<!so )(?<!very )(?<!fell )(?<!am )ill(?![\w'])")
+
+
+def _expand_shorthand(clean: str) -> str:
+    words = re.sub(r"[\w']+", lambda m: _SHORTHAND.get(m.group(0), m.group(0)), clean)
+    return _ILL.sub("i'll", words)
+
+
 def _pattern(phrase: str) -> re.Pattern[str]:
+    """A phrase as a whole-word pattern; a ``*`` in it stands for one to three words."""
     words = normalise(phrase)
-    return re.compile(r"(?<![\w'])" + re.escape(words).replace(r"\ ", r"\s+") + r"(?![\w'])")
+    body = r"\s+".join(r"[\w']+(?:\s+[\w']+){0,2}" if w == "*" else re.escape(w) for w in words.split())
+    return re.compile(r"(?<![\w'])" + body + r"(?![\w'])")
 
 
 def find_phrases(text: str, phrases: Iterable[str]) -> list[str]:
     """The phrases (as given) that occur in the text as whole words, in the order given."""
     clean = normalise(text)
     return [p for p in phrases if normalise(p) and _pattern(p).search(clean)]
+
+
+# A clause ends at punctuation or at a word that starts a new thought; a negation before a cue
+# in its own clause ("I don't think it's all on me") means the cue is not meant.
+_CLAUSE_BREAK = re.compile(r"[.,;:!?()\"\u2014\u2013-]|(?<![\w'])(?:but|and|so|because|though|although|then|"
+                           r"yet|while|which)(?![\w'])")
+_NEGATION = re.compile(r"(?<![\w'])(?:not|never|no|nothing|nobody|cannot|hardly|without|"
+                       r"[\w]+n't)(?![\w'])")
+
+
+class _Clauses:
+    """A normalised text with where its clauses start and where its negations are, found once."""
+
+    def __init__(self, clean: str) -> None:
+        self.text = clean
+        self.breaks = [m.end() for m in _CLAUSE_BREAK.finditer(clean)]
+        negations = [(m.start(), m.end()) for m in _NEGATION.finditer(clean)]
+        self.neg_starts = [a for a, _ in negations]
+        self.neg_ends = [b for _, b in negations]
+
+    def negated(self, start: int) -> bool:
+        """Whether a negation comes before ``start`` in the same clause."""
+        i = bisect.bisect_right(self.breaks, start) - 1
+        clause_start = self.breaks[i] if i >= 0 else 0
+        j = bisect.bisect_left(self.neg_starts, clause_start)
+        return j < len(self.neg_starts) and self.neg_ends[j] <= start
+
+    def affirmed(self, phrase: str) -> bool:
+        """Whether the phrase occurs at least once without a negation before it in its clause."""
+        return any(not self.negated(m.start()) for m in _pattern(phrase).finditer(self.text))
+
+
+def find_affirmed(text: str, phrases: Iterable[str]) -> list[str]:
+    """Like :func:`find_phrases`, but a phrase only counts where it is not negated
+    ("I did nothing wrong" has no "I was wrong"; "I don't think it's on me" has no "on me")."""
+    clauses = _Clauses(_expand_shorthand(normalise(text)))
+    return [p for p in phrases if normalise(p) and clauses.affirmed(p)]
 
 
 # --- apologies ------------------------------------------------------------------------
@@ -42,28 +96,54 @@ def find_phrases(text: str, phrases: Iterable[str]) -> list[str]:
 class ApologyReading:
     covered: dict[str, list[str]]          # component key -> the cue phrases found
     missing: list[str]                     # component keys not found, in the data's order
-    excuses: list[tuple[str, str]] = field(default_factory=list)  # (phrase, why)
+    excuses: list[tuple[str, str]] = field(default_factory=list)      # (phrase, why)
+    non_apology: list[tuple[str, str]] = field(default_factory=list)  # (phrase, why): why it is not an apology
+    taken_back: list[str] = field(default_factory=list)  # blame that took back the responsibility owned
 
     @property
-    def count(self) -> int:
-        return len(self.covered)
+    def is_apology(self) -> bool:
+        """False when the draft denies, deflects or blames instead of apologising, or has nothing to read."""
+        return bool(self.covered)
 
 
-def read_apology(draft: str, components: Sequence[Mapping], excuse_phrases: Sequence[Mapping]) -> ApologyReading:
-    """Which of the apology components a draft seems to include, and which excuse phrases it uses.
+def read_apology(draft: str, components: Sequence[Mapping], excuse_phrases: Sequence[Mapping],
+                 non_apology_phrases: Sequence[Mapping] = ()) -> ApologyReading:
+    """Which apology components a draft includes, which excuse phrases it uses, and whether it
+    is an apology at all.
 
-    ``components``: items with ``key`` and ``cues``; ``excuse_phrases``: items with
-    ``phrase`` and ``why`` (from the content data).
+    ``components``: items with ``key`` and ``cues``; ``excuse_phrases``: items with ``phrase``,
+    ``why`` and optionally ``blames: true``; ``non_apology_phrases``: items with ``phrase``,
+    ``why`` and ``kind``, ``denial`` or ``deflection`` (all from the content data).
+
+    The rules, in order: a cue counts only where it is not negated in its own clause. Blame
+    ("you made me") takes back the responsibility a draft owned. A denial ("I did nothing
+    wrong") makes the draft a non-apology; so does a deflection ("I'm sorry you feel that
+    way", "mistakes were made") or blame when no responsibility is owned anywhere. A
+    non-apology is credited with no component at all.
     """
     covered: dict[str, list[str]] = {}
     for comp in components:
-        found = find_phrases(draft, comp["cues"])
+        found = find_affirmed(draft, comp["cues"])
         if found:
             covered[comp["key"]] = found
-    missing = [c["key"] for c in components if c["key"] not in covered]
     by_phrase = {e["phrase"]: e["why"] for e in excuse_phrases}
-    excuses = [(p, by_phrase[p]) for p in find_phrases(draft, by_phrase)]
-    return ApologyReading(covered, missing, excuses)
+    excuses = [(p, by_phrase[p]) for p in find_affirmed(draft, by_phrase)]
+    blames = find_affirmed(draft, [e["phrase"] for e in excuse_phrases if e.get("blames")])
+    taken_back = blames if blames and "responsibility" in covered else []
+    if blames:
+        covered.pop("responsibility", None)
+    found_non = {n["phrase"]: n for n in non_apology_phrases}
+    hits = find_affirmed(draft, found_non) if found_non else []
+    denials = [p for p in hits if found_non[p]["kind"] == "denial"]
+    deflections = [p for p in hits if found_non[p]["kind"] != "denial"]
+    non_apology = [(p, found_non[p]["why"]) for p in hits]
+    if denials or ((deflections or blames) and "responsibility" not in covered):
+        covered = {}
+        non_apology += [(p, by_phrase[p]) for p in blames if p not in found_non]
+    else:
+        non_apology = []
+    missing = [c["key"] for c in components if c["key"] not in covered]
+    return ApologyReading(covered, missing, excuses, non_apology, taken_back)
 
 
 # --- I-statements -----------------------------------------------------------------------
