@@ -8,6 +8,7 @@ participant knows better than the tool what their words mean.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -30,18 +31,36 @@ _SHORTHAND = {"u": "you", "ur": "your", "im": "i'm", "ive": "i've", "dont": "don
               "doesnt": "doesn't", "wasnt": "wasn't", "werent": "weren't", "cant": "can't", "wont": "won't",
               "shouldnt": "shouldn't", "wouldnt": "wouldn't", "couldnt": "couldn't", "isnt": "isn't",
               "hadnt": "hadn't", "havent": "haven't", "thats": "that's", "youre": "you're", "theres": "there's",
-              "tho": "though", "pls": "please", "plz": "please", "sry": "sorry", "srry": "sorry", "soz": "sorry"}
+              "tho": "though", "pls": "please", "plz": "please", "sry": "sorry", "srry": "sorry", "soz": "sorry",
+              "gonna": "going to", "wanna": "want to"}
+# Long forms read as short ones, in the draft and in the cues alike, so one cue covers both.
+_CONTRACTIONS = [(re.compile(rf"(?<![\w']){long}(?![\w'])"), short) for long, short in (
+    ("i am", "i'm"), ("i have", "i've"), ("i will", "i'll"), ("i would", "i'd"), ("will not", "won't"),
+    ("do not", "don't"), ("did not", "didn't"), ("was not", "wasn't"), ("is not", "isn't"), ("cannot", "can't"),
+    ("can not", "can't"), ("should not", "shouldn't"), ("would not", "wouldn't"), ("have not", "haven't"),
+    ("it is", "it's"), ("that is", "that's"), ("you are", "you're"))]
+# Words that only strengthen what follows are skipped after "I": "I deeply regret" reads as "I regret".
+_FILLER = re.compile(r"(?<![\w'])(i|i'm|i've|i'll|i'd|won't)\s+(?:really|truly|deeply|genuinely|sincerely|honestly|"
+                     r"just|also|completely|totally|absolutely|so|very|ever|actually|now)(?![\w'])")
 _ILL = re.compile(r"(?<![\w'])(?<!feel )(?<!felt )(?<!was )(?<!been )(?<!so )(?<!very )(?<!fell )(?<!am )ill(?![\w'])")
 
 
-def _expand_shorthand(clean: str) -> str:
-    words = re.sub(r"[\w']+", lambda m: _SHORTHAND.get(m.group(0), m.group(0)), clean)
-    return _ILL.sub("i'll", words)
+def canonical(text: str) -> str:
+    """:func:`normalise`, then text-message spellings, contractions and filler words read one way."""
+    words = re.sub(r"[\w']+", lambda m: _SHORTHAND.get(m.group(0), m.group(0)), normalise(text))
+    words = _ILL.sub("i'll", words)
+    for long, short in _CONTRACTIONS:
+        words = long.sub(short, words)
+    for _ in range(2):  # "I'm really so sorry"
+        words = _FILLER.sub(r"\1", words)
+    return words
 
 
-def _pattern(phrase: str) -> re.Pattern[str]:
-    """A phrase as a whole-word pattern; a ``*`` in it stands for one to three words."""
-    words = normalise(phrase)
+@functools.lru_cache(maxsize=4096)
+def _pattern(phrase: str, canon: bool = False) -> re.Pattern[str]:
+    """A phrase as a whole-word pattern; a ``*`` in it stands for one to three words.
+    ``canon``: read the phrase as :func:`canonical` reads a draft."""
+    words = canonical(phrase) if canon else normalise(phrase)
     body = r"\s+".join(r"[\w']+(?:\s+[\w']+){0,2}" if w == "*" else re.escape(w) for w in words.split())
     return re.compile(r"(?<![\w'])" + body + r"(?![\w'])")
 
@@ -79,13 +98,13 @@ class _Clauses:
 
     def affirmed(self, phrase: str) -> bool:
         """Whether the phrase occurs at least once without a negation before it in its clause."""
-        return any(not self.negated(m.start()) for m in _pattern(phrase).finditer(self.text))
+        return any(not self.negated(m.start()) for m in _pattern(phrase, True).finditer(self.text))
 
 
 def find_affirmed(text: str, phrases: Iterable[str]) -> list[str]:
     """Like :func:`find_phrases`, but a phrase only counts where it is not negated
     ("I did nothing wrong" has no "I was wrong"; "I don't think it's on me" has no "on me")."""
-    clauses = _Clauses(_expand_shorthand(normalise(text)))
+    clauses = _Clauses(canonical(text))
     return [p for p in phrases if normalise(p) and clauses.affirmed(p)]
 
 
@@ -106,6 +125,13 @@ class ApologyReading:
         return bool(self.covered)
 
 
+# "Sorry for shouting", "I'm sorry I laughed at you": saying sorry for an act named in the first
+# person owns it, whatever the verb.
+_NAMED_ACT = re.compile(r"(?<![\w'])(?:sorry|apologise|apologize|apology|apologies|regret|ashamed)\s+"
+                        r"(?:(?:for|about)\s+(?:\w+\s+)?\w+ing(?![\w'])|(?:that\s+)?i\s+(?!feel|felt|think|thought|"
+                        r"can't|don't|am\b|was\s+(?:just|only)|meant|didn't\s+mean)[\w']+)")
+
+
 def read_apology(draft: str, components: Sequence[Mapping], excuse_phrases: Sequence[Mapping],
                  non_apology_phrases: Sequence[Mapping] = ()) -> ApologyReading:
     """Which apology components a draft includes, which excuse phrases it uses, and whether it
@@ -122,8 +148,11 @@ def read_apology(draft: str, components: Sequence[Mapping], excuse_phrases: Sequ
     non-apology is credited with no component at all.
     """
     covered: dict[str, list[str]] = {}
+    clauses = _Clauses(canonical(draft))
     for comp in components:
-        found = find_affirmed(draft, comp["cues"])
+        found = [c for c in comp["cues"] if normalise(c) and clauses.affirmed(c)]
+        if comp["key"] == "responsibility":
+            found += [m.group(0) for m in _NAMED_ACT.finditer(clauses.text) if not clauses.negated(m.start())][:1]
         if found:
             covered[comp["key"]] = found
     by_phrase = {e["phrase"]: e["why"] for e in excuse_phrases}
