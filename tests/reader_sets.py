@@ -84,3 +84,21 @@ def apology_figures(half: int | None = None) -> Figures:
                                           data["non_apology_phrases"]).covered)
 
     return score(drafts, APOLOGY_PARTS, read, lambda d: set(d["components"]) if d["apology"] else set())
+
+
+ACCUSATION_LABELS = ["absolute", "blame", "you_start"]
+
+
+def accusation_figures() -> tuple[Figures, float]:
+    """The I-statement rewriter's reader: per-flag figures, and how often it lifts out the right feeling."""
+    from trust_workshop.model import language
+
+    items = load("accusations")
+
+    def read(text: str) -> set[str]:
+        r = language.read_accusation(text)
+        return {k for k, on in (("absolute", r.absolutes), ("blame", r.blame), ("you_start", r.starts_with_you)) if on}
+
+    figures = score(items, ACCUSATION_LABELS, read, lambda i: set(i["labels"]))
+    right = sum(language.read_accusation(i["text"]).feeling == i["feeling"] for i in items)
+    return figures, right / len(items)

@@ -152,3 +152,13 @@ def test_every_content_example_composes() -> None:
     data = content.exercise("i_statement")
     for ex in data["examples"]:
         assert language.i_statement(data["template"], ex["feeling"], ex["situation"], ex["need"])
+
+
+def test_the_i_statement_reader_on_its_labelled_set() -> None:
+    """tests/data/accusations.yaml: 32 labelled 'you' sentences across contexts."""
+    from . import reader_sets
+
+    figures, feeling = reader_sets.accusation_figures()
+    assert figures.n >= 30
+    assert figures.macro_f1 >= 0.85, figures.table() + "\n" + "\n".join(figures.errors)
+    assert feeling >= 0.9

@@ -216,7 +216,9 @@ def read_accusation(text: str) -> AccusationReading:
     feeling, situation = "", core
     made_feel = _MAKE_FEEL.search(core)
     if made_feel:
-        feeling = made_feel.group(1).strip()
+        # the feeling ends where a place, a time or a reason starts: "angry at dinner" -> "angry"
+        feeling = re.split(r"\s+(?:at|in|on|about|around|with|sometimes|because|every|all)\b",
+                           made_feel.group(1).strip())[0]
         situation = (made_feel.group(2) or "").strip()
     situation = " ".join(re.sub(r"[!?.]+", " ", situation).split()).strip(" ,;:-")
     return AccusationReading(
