@@ -13,6 +13,7 @@ Parts (all by default):
   journal    journal save and load at 1, 50 and 500 sessions
   dashboard  the group dashboard with 1,000 summaries: model, and view (kernel side)
   pdf        Typst handouts and report, against nbconvert's webpdf
+  readers    the text readers' agreement with their labelled sets (macro-F1, credits to non-apologies)
 
 A part that is rerun replaces its own rows; the other parts' rows are kept from their last
 run (benchmarks/results.json holds every value), and the table says when each was taken.
@@ -47,6 +48,7 @@ PARTS = {
     "journal": "Journal save and load",
     "dashboard": "Group dashboard, 1,000 participants (in the kernel's Python, no browser)",
     "pdf": "Printable PDFs",
+    "readers": "Text readers on their labelled sets (tests/data; not timings)",
 }
 BROWSER_PARTS = ("browser", "latency")
 
@@ -230,6 +232,10 @@ def run_part(part: str, repeat: int, tmp: Path, browser) -> list[Row]:
         import pdfs
 
         return pdfs.run(repeat, tmp)
+    if part == "readers":
+        import readers
+
+        return readers.run(repeat, tmp)
     raise ValueError(part)
 
 

@@ -26,7 +26,8 @@ def test_apology_builder_reads_the_draft_and_flags_excuses(opened) -> None:
     assert " of 6" not in html, "no count: it invited people to add a request for forgiveness"
     assert "reads more like a defence than an apology" in html, "blame and no responsibility: not an apology"
     assert "you made me" in html and "<b>do</b>" not in html
-    ui.type_into(view, "My draft apology", "I read your messages. That was wrong of me. I'd like to hear what would help.")
+    ui.type_into(view, "My draft apology",
+                 "I read your messages. That was wrong of me. I'd like to hear what would help.")
     html = ui.markup(view)
     names = [c["name"] for c in content.exercise("apology_builder")["components"]]
     positions = {name: html.index(name) for name in names}

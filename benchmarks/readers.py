@@ -1,0 +1,30 @@
+"""How well the text readers read: figures on their labelled sets in tests/data.
+
+Not timings: each row is one measurement of agreement with a person's labels, so it has one
+value. The apology reader's goals come from issue 15 (macro-F1 >= 0.85 and no component
+credited to a draft that is not an apology); its halves are reported apart because half 2
+was written after the reader changed (see tests/data/reader_figures.md for its held-out figure).
+"""
+
+from __future__ import annotations
+
+from common import Row
+
+
+def run(repeat: int, tmp) -> list[Row]:
+    from tests import reader_sets
+
+    rows = []
+    for half, name in ((None, "all 88"), (1, "half 1"), (2, "half 2")):
+        figures = reader_sets.apology_figures(half)
+        goal = 0.85 if half is None else None
+        rows.append(Row(f"Apology reader: macro-F1 ({name} drafts)" if half is None else
+                        f"Apology reader: macro-F1 ({name})", [figures.macro_f1], "", goal, "≥",
+                        "cue lists miss wording the labelled set uses; read the errors in the test"))
+        rows.append(Row(f"Apology reader: components credited to non-apologies ({name if half else 'all'})",
+                        [float(figures.false_credits)], "", 0.5 if half is None else None, "<",
+                        "a denial or deflection phrase is missing from exercises.yaml"))
+    figures, feeling = reader_sets.accusation_figures()
+    rows.append(Row(f"I-statement reader: macro-F1 ({figures.n} sentences)", [figures.macro_f1], ""))
+    rows.append(Row("I-statement reader: feeling lifted out correctly (share)", [feeling], ""))
+    return rows
