@@ -27,4 +27,8 @@ def run(repeat: int, tmp) -> list[Row]:
     figures, feeling = reader_sets.accusation_figures()
     rows.append(Row(f"I-statement reader: macro-F1 ({figures.n} sentences)", [figures.macro_f1], ""))
     rows.append(Row("I-statement reader: feeling lifted out correctly (share)", [feeling], ""))
+    figures = reader_sets.startup_figures()
+    rows.append(Row(f"Gentle start-up reader: macro-F1 over the four horsemen ({figures.n} start-ups)",
+                    [figures.macro_f1], ""))
+    rows.append(Row("Gentle start-up reader: horsemen heard in gentle start-ups", [float(figures.false_credits)], ""))
     return rows

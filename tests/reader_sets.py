@@ -102,3 +102,19 @@ def accusation_figures() -> tuple[Figures, float]:
     figures = score(items, ACCUSATION_LABELS, read, lambda i: set(i["labels"]))
     right = sum(language.read_accusation(i["text"]).feeling == i["feeling"] for i in items)
     return figures, right / len(items)
+
+
+HORSEMEN = ["criticism", "contempt", "defensiveness", "stonewalling"]
+
+
+def startup_figures() -> Figures:
+    """The gentle start-up rewriter's reader: per-horseman figures on tests/data/startups.yaml."""
+    from trust_workshop import content
+    from trust_workshop.model import startup
+
+    data = content.exercise("gentle_startup")
+
+    def read(text: str) -> set[str]:
+        return set(startup.read_startup(text, data["horsemen"], data["parts"]).horsemen)
+
+    return score(load("startups"), HORSEMEN, read, lambda i: set(i["labels"]))
