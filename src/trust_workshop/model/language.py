@@ -128,7 +128,8 @@ class ApologyReading:
 # "Sorry for shouting", "I'm sorry I laughed at you": saying sorry for an act named in the first
 # person owns it, whatever the verb.
 _NAMED_ACT = re.compile(r"(?<![\w'])(?:sorry|apologise|apologize|apology|apologies|regret|ashamed)\s+"
-                        r"(?:(?:for|about)\s+(?:\w+\s+)?\w+ing(?![\w'])|(?:that\s+)?i\s+(?!feel|felt|think|thought|"
+                        r"(?:(?:for|about)\s+(?:\w+\s+)?\w+ing(?![\w'])|(?:for|about)\s+(?:what|the\s+\w+|everything)\s+i\s+"
+                        r"(?!feel|felt|think|thought)\w+|(?:that\s+)?i\s+(?!feel|felt|think|thought|"
                         r"can't|don't|am\b|was\s+(?:just|only)|meant|didn't\s+mean)[\w']+)")
 
 
@@ -142,10 +143,11 @@ def read_apology(draft: str, components: Sequence[Mapping], excuse_phrases: Sequ
     ``why`` and ``kind``, ``denial`` or ``deflection`` (all from the content data).
 
     The rules, in order: a cue counts only where it is not negated in its own clause. Blame
-    ("you made me") takes back the responsibility a draft owned. A denial ("I did nothing
-    wrong") makes the draft a non-apology; so does a deflection ("I'm sorry you feel that
-    way", "mistakes were made") or blame when no responsibility is owned anywhere. A
-    non-apology is credited with no component at all.
+    ("you made me", "but you ...") takes back the responsibility a draft owned (listed in
+    ``taken_back``), and a draft that blames is read as a defence, not an apology. A denial
+    ("I did nothing wrong") makes the draft a non-apology; so does a deflection ("I'm sorry
+    you feel that way", "mistakes were made") unless the draft also owns what was done in plain
+    words. A non-apology is credited with no component at all.
     """
     covered: dict[str, list[str]] = {}
     clauses = _Clauses(canonical(draft))

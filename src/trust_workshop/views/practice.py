@@ -61,9 +61,6 @@ class ApologyBuilder(Panel):
         if reading.non_apology:
             reasons = "".join(f"<li><b>“{esc(p)}”</b>: {esc(why)}</li>" for p, why in reading.non_apology)
             parts.append(paragraph(words["not_an_apology"]) + f"<ul>{reasons}</ul>")
-        elif reading.taken_back:
-            blamed = ", ".join(f"“{esc(p)}”" for p in reading.taken_back)
-            parts.append(paragraph(f"{words['taken_back']} {blamed}."))
         # Lewicki and colleagues' order of weight: responsibility first, a request for forgiveness last,
         # and never shown as a gap.
         for weight, heading in enumerate(words["weights"], start=1):
@@ -80,7 +77,7 @@ class ApologyBuilder(Panel):
             if rows:
                 parts.append(f"<p><b>{esc(heading)}</b></p><ul class='tw-checks'>{''.join(rows)}</ul>")
         excuses = "".join(f"<li><b>“{esc(p)}”</b>: {esc(why)}</li>" for p, why in reading.excuses
-                          if p not in reading.taken_back and p not in dict(reading.non_apology))
+                          if p not in dict(reading.non_apology))
         if excuses:
             parts.append(f"<p><b>Words that can undo an apology:</b></p><ul>{excuses}</ul>")
         parts.append(paragraph(words["note"], "tw-muted"))
