@@ -33,7 +33,8 @@ def test_apology_builder_reads_the_draft_and_flags_excuses(opened) -> None:
     positions = {name: html.index(name) for name in names}
     assert positions["Acknowledgment of responsibility"] < positions["Offer of repair"] < positions[
         "Expression of regret"] < positions["Request for forgiveness"], "Lewicki's order of weight"
-    assert "not found yet" in html and "not needed: you can leave it out" in html, "a missing request for forgiveness is no gap"
+    assert "not found yet" in html and "not needed: you can leave it out" in html, \
+        "a missing request for forgiveness is no gap"
     restart_kernel()
     assert ui.control(tw.apology_builder(), "My draft apology").value.startswith("I read your messages.")
 
