@@ -23,10 +23,20 @@ def test_apology_builder_reads_the_draft_and_flags_excuses(opened) -> None:
     view = tw.apology_builder()
     ui.type_into(view, "My draft apology", "I'm sorry, but you made me <b>do</b> it.")
     html = ui.markup(view)
-    assert "1 of 6</b> parts" in html
+    assert " of 6" not in html, "no count: it invited people to add a request for forgiveness"
+    assert "reads more like a defence than an apology" in html, "blame and no responsibility: not an apology"
     assert "you made me" in html and "<b>do</b>" not in html
+    ui.type_into(view, "My draft apology",
+                 "I read your messages. That was wrong of me. I'd like to hear what would help.")
+    html = ui.markup(view)
+    names = [c["name"] for c in content.exercise("apology_builder")["components"]]
+    positions = {name: html.index(name) for name in names}
+    assert positions["Acknowledgment of responsibility"] < positions["Offer of repair"] < positions[
+        "Expression of regret"] < positions["Request for forgiveness"], "Lewicki's order of weight"
+    assert "not found yet" in html and "not needed: you can leave it out" in html, \
+        "a missing request for forgiveness is no gap"
     restart_kernel()
-    assert ui.control(tw.apology_builder(), "My draft apology").value == "I'm sorry, but you made me <b>do</b> it."
+    assert ui.control(tw.apology_builder(), "My draft apology").value.startswith("I read your messages.")
 
 
 def test_apology_builder_for_the_hurt_person_lists_what_an_apology_needs(opened) -> None:

@@ -50,25 +50,38 @@ class ApologyBuilder(Panel):
 
     def _reading(self) -> language.ApologyReading:
         data = content.exercise("apology_builder", self.context)
-        return language.read_apology(self._draft.value, data["components"], data["excuse_phrases"])
+        return language.read_apology(self._draft.value, data["components"], data["excuse_phrases"],
+                                     data["non_apology_phrases"])
 
     def _update_feedback(self) -> None:
         data = content.exercise("apology_builder", self.context)
+        words = data["feedback"]
         reading = self._reading()
-        rows = []
-        for comp in data["components"]:
-            found = comp["key"] in reading.covered
-            mark = "<span class='tw-yes'>✓</span>" if found else "<span class='tw-no'>○</span>"
-            state = "seems to be there" if found else "not found yet"
-            rows.append(f"<li>{mark} <b>{esc(comp['name'])}</b> ({state}): {esc(comp['what'])}</li>")
-        excuses = "".join(f"<li><b>“{esc(p)}”</b>: {esc(why)}</li>" for p, why in reading.excuses)
-        self._feedback.value = (
-            f"<p><b>{reading.count} of {len(data['components'])}</b> parts of an apology found.</p>"
-            f"<ul class='tw-checks'>{''.join(rows)}</ul>"
-            + (f"<p><b>Words that can undo an apology:</b></p><ul>{excuses}</ul>" if excuses else "")
-            + paragraph("This is a rough guide that looks for common phrases. You know better than it "
-                        "does what your words mean; the most important part is taking responsibility.",
-                        "tw-muted"))
+        parts = []
+        if reading.non_apology:
+            reasons = "".join(f"<li><b>“{esc(p)}”</b>: {esc(why)}</li>" for p, why in reading.non_apology)
+            parts.append(paragraph(words["not_an_apology"]) + f"<ul>{reasons}</ul>")
+        # Lewicki and colleagues' order of weight: responsibility first, a request for forgiveness last,
+        # and never shown as a gap.
+        for weight, heading in enumerate(words["weights"], start=1):
+            rows = []
+            for comp in (c for c in data["components"] if c["weight"] == weight):
+                found = comp["key"] in reading.covered
+                if found:
+                    mark, state = "<span class='tw-yes'>✓</span>", words["found"]
+                elif comp.get("optional"):
+                    mark, state = "<span class='tw-muted'>·</span>", words["optional_absent"]
+                else:
+                    mark, state = "<span class='tw-no'>○</span>", words["not_found"]
+                rows.append(f"<li>{mark} <b>{esc(comp['name'])}</b> ({esc(state)}): {esc(comp['what'])}</li>")
+            if rows:
+                parts.append(f"<p><b>{esc(heading)}</b></p><ul class='tw-checks'>{''.join(rows)}</ul>")
+        excuses = "".join(f"<li><b>“{esc(p)}”</b>: {esc(why)}</li>" for p, why in reading.excuses
+                          if p not in dict(reading.non_apology))
+        if excuses:
+            parts.append(f"<p><b>Words that can undo an apology:</b></p><ul>{excuses}</ul>")
+        parts.append(paragraph(words["note"], "tw-muted"))
+        self._feedback.value = "".join(parts)
 
     def _changed(self) -> None:
         self._update_feedback()
@@ -243,9 +256,11 @@ def validation_practice() -> ValidationPractice:
 def _apology_worksheet(key: str) -> dict:
     ex = content.exercise(key)
     return {"kind": "ticks", "title": ex["title"],
-            "intro": "Write your draft apology on the lines, then tick each part it includes.",
+            "intro": "Write your draft apology on the lines, then tick each part it includes. The parts are "
+                     "listed with the one that matters most first.",
             "draft": {"label": "My draft apology", "lines": 10},
-            "groups": [{"name": "", "options": [f"{c['name']}: {c['what']}" for c in ex["components"]]},
+            "groups": [{"name": "", "options": [f"{c['name']}{' (optional)' if c.get('optional') else ''}: {c['what']}"
+                                                for c in sorted(ex["components"], key=lambda c: c["weight"])]},
                        {"name": ex["hurt_title"], "options": ex["hurt_options"]}],
             "columns": 1, "own": 4}
 
