@@ -53,3 +53,40 @@ def test_gentle_startup_is_registered_once_with_a_worksheet() -> None:
     sheet = kind.worksheet("gentle_startup")
     assert sheet["kind"] == "fields" and len(sheet["fields"]) == 3
     assert set(content.part_labels("gentle_startup")) == {"harsh", "heard", "gentle"}
+
+
+def test_a_gentle_startup_not_yet_saved_survives_a_kernel_restart(opened) -> None:
+    """Nothing typed is lost: both boxes come back after a restart, before "Save" was pressed."""
+    view = tw.gentle_startup()
+    ui.type_into(view, "What came out, or might have", "You never call when you're late.")
+    ui.type_into(view, "My gentle start-up", "I feel worried when I don't hear from you.")
+    restart_kernel()
+    again = tw.gentle_startup()
+    assert ui.control(again, "What came out, or might have").value == "You never call when you're late."
+    assert ui.control(again, "My gentle start-up").value == "I feel worried when I don't hear from you."
+    assert "My saved gentle start-ups" not in shown(again), "a draft is not shown as a saved start-up"
+
+
+def test_saving_keeps_one_start_up_and_no_leftover_draft(opened) -> None:
+    view = tw.gentle_startup()
+    ui.type_into(view, "What came out, or might have", "You're useless with money.")
+    ui.type_into(view, "My gentle start-up", "I feel anxious about the bills. Can we look at them together?")
+    ui.click(view, "Save this gentle start-up")
+    restart_kernel()
+    again = tw.gentle_startup()
+    assert [s["gentle"] for s in again.value] == ["I feel anxious about the bills. Can we look at them together?"]
+
+
+def test_the_boxes_come_back_as_they_were_left(opened) -> None:
+    """After a save the boxes still hold that start-up, and after a restart too; emptied, they stay empty."""
+    view = tw.gentle_startup()
+    ui.type_into(view, "My gentle start-up", "I feel left out when plans change. Can you tell me first?")
+    ui.click(view, "Save this gentle start-up")
+    restart_kernel()
+    again = tw.gentle_startup()
+    assert ui.control(again, "My gentle start-up").value.startswith("I feel left out")
+    ui.type_into(again, "My gentle start-up", "")
+    restart_kernel()
+    emptied = tw.gentle_startup()
+    assert ui.control(emptied, "My gentle start-up").value == ""
+    assert len(emptied.saved_start_ups()) == 1

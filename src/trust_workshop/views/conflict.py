@@ -18,13 +18,19 @@ _PICK = "Pick an example …"
 
 class GentleStartup(Panel):
     """A harsh start-up, the horsemen heard in it with their antidotes, and a gentle rewrite;
-    finished pairs are saved as a list, like the I-statement rewriter's."""
+    finished pairs are saved as a list, like the I-statement rewriter's.
+
+    What is in the two boxes saves as it is typed too, as a last item marked ``draft``, so a
+    restart before "Save" loses nothing; a draft is never listed as a saved start-up.
+    """
 
     key = entry_key("exercise", "gentle_startup")
 
     def __init__(self) -> None:
         data = content.exercise("gentle_startup")
         self._saved: list[dict] = []
+        self._harsh: w.Textarea | None = None  # the two boxes, made by build()
+        self._gentle: w.Textarea | None = None
         super().__init__(data["title"], data["intro"])
 
     def _examples(self) -> list[dict]:
@@ -33,25 +39,43 @@ class GentleStartup(Panel):
         return mine + [e for e in examples if e not in mine]
 
     def build(self) -> list[w.Widget]:
-        self._saved = [s for s in self.saved([]) if isinstance(s, dict) and isinstance(s.get("gentle"), str)]
+        entries = [s for s in self.saved([]) if isinstance(s, dict)]
+        self._saved = [s for s in entries if isinstance(s.get("gentle"), str) and s.get("draft") is not True]
+        # The boxes come back as they were left: the unsaved draft, else the start-up last saved.
+        draft = next((s for s in reversed(entries) if s.get("draft") is True), self._saved[-1] if self._saved else {})
         examples = self._examples()
         self._pick = w.Dropdown(options=[_PICK, *(e["harsh"] for e in examples)], value=_PICK,
                                 description="Example:", style={"description_width": "initial"},
                                 layout=w.Layout(width="100%", max_width="44em"))
-        self._harsh = textarea("What came out, or might have", "", examples[0]["harsh"], rows=3)
-        self._gentle = textarea("My gentle start-up", "", examples[0]["gentle"], rows=4)
+        self._harsh = textarea("What came out, or might have", _text(draft.get("harsh")), examples[0]["harsh"], rows=3)
+        self._gentle = textarea("My gentle start-up", _text(draft.get("gentle")), examples[0]["gentle"], rows=4)
         self._heard = w.HTML()
         self._parts = w.HTML()
         self._keep = w.Button(description="Save this gentle start-up", icon="save", tooltip="Add it to your list")
         self._keep.on_click(lambda _: self._save_one())
         self._pick.observe(lambda ch: self._picked(ch["new"]), names="value")
-        self._harsh.observe(lambda _: self._read_harsh(), names="value")
-        self._gentle.observe(lambda _: self._read_gentle(), names="value")
+        self._harsh.observe(lambda _: self._typed(self._read_harsh), names="value")
+        self._gentle.observe(lambda _: self._typed(self._read_gentle), names="value")
         self._list = w.HTML()
         self._read_harsh()
         self._read_gentle()
         self._draw_list()
         return [self._pick, self._harsh, self._heard, self._gentle, self._parts, w.HBox([self._keep]), self._list]
+
+    def _typed(self, read) -> None:
+        read()
+        self.save_soon()
+
+    def _draft(self) -> dict | None:
+        """The boxes as they are now, to bring back after a restart; None when there is nothing to
+        keep, or when they hold the start-up just saved (build() brings that one back)."""
+        harsh, gentle = self._harsh.value if self._harsh else "", self._gentle.value if self._gentle else ""
+        if not (harsh.strip() or gentle.strip()):
+            # Emptied after a save: an empty draft says so, or the last start-up would come back.
+            return {"harsh": "", "gentle": "", "draft": True} if self._saved else None
+        if self._saved and self._saved[-1].get("harsh") == harsh and self._saved[-1].get("gentle") == gentle:
+            return None
+        return {"harsh": harsh, "gentle": gentle, "draft": True}
 
     def _reading(self, text: str) -> startup.StartupReading:
         data = content.exercise("gentle_startup", self.context)
@@ -118,7 +142,17 @@ class GentleStartup(Panel):
 
     @property
     def value(self) -> list[dict]:
+        """The saved start-ups, then the boxes' unsaved text (marked ``draft``) if there is any."""
+        draft = self._draft() if self._harsh is not None else None
+        return [*self._saved, *([draft] if draft else [])]
+
+    def saved_start_ups(self) -> list[dict]:
+        """The start-ups the participant chose to save, without the draft in the boxes."""
         return list(self._saved)
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
 
 
 def gentle_startup() -> GentleStartup:
