@@ -44,3 +44,15 @@ def test_every_component_is_read_reasonably_well() -> None:
     figures = reader_sets.apology_figures()
     weak = {k: round(v[2], 2) for k, v in figures.per_label.items() if v[2] < 0.7}
     assert not weak, figures.table()
+
+
+def test_a_non_apology_is_explained_once_not_once_per_overlapping_phrase() -> None:
+    """'I'm sorry you feel that way' matches three listed phrases inside one another: one reason is shown."""
+    from trust_workshop import content
+    from trust_workshop.model import language
+
+    data = content.exercise("apology_builder")
+    reading = language.read_apology("I'm sorry you feel that way.", data["components"], data["excuse_phrases"],
+                                    data["non_apology_phrases"])
+    assert [p for p, _ in reading.non_apology] == ["i'm sorry you feel"]
+    assert not reading.covered

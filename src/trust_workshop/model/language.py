@@ -165,6 +165,7 @@ def read_apology(draft: str, components: Sequence[Mapping], excuse_phrases: Sequ
         covered.pop("responsibility", None)
     found_non = {n["phrase"]: n for n in non_apology_phrases}
     hits = find_affirmed(draft, found_non) if found_non else []
+    hits = [p for p in hits if not any(p != q and p in q for q in hits)]  # one reason per phrase, the longest
     denials = [p for p in hits if found_non[p]["kind"] == "denial"]
     deflections = [p for p in hits if found_non[p]["kind"] != "denial"]
     non_apology = [(p, found_non[p]["why"]) for p in hits]
