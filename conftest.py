@@ -25,6 +25,7 @@ WORKER = os.environ.get("PYTEST_XDIST_WORKER")  # set by xdist in each worker be
 def pytest_configure(config: pytest.Config) -> None:
     env = {
         "TRUST_WORKSHOP_DATA_DIR": os.path.join(_SANDBOX, "data"),
+        "TRUST_WORKSHOP_RECORDS_DIR": os.path.join(_SANDBOX, "facilitator-records"),
         "JUPYTER_RUNTIME_DIR": os.path.join(_SANDBOX, "jupyter-runtime"),
         "IPYTHONDIR": os.path.join(_SANDBOX, "ipython"),
         "MPLCONFIGDIR": os.path.join(_SANDBOX, "matplotlib"),

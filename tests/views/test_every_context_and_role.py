@@ -18,7 +18,7 @@ CALL = re.compile(r'^([a-z_]+)\((?:"([a-z_]+)")?\)$', re.M)
 
 def _calls() -> list[tuple[str, str | None]]:
     found = []
-    for path in sorted((ROOT / "workshop").glob("*.ipynb")):
+    for path in sorted([*(ROOT / "workshop").glob("*.ipynb"), *(ROOT / "facilitator").glob("*.ipynb")]):
         nb = json.loads(path.read_text("utf-8"))
         code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
         found += [(m.group(1), m.group(2)) for m in CALL.finditer(code)]
@@ -43,6 +43,9 @@ def test_every_exercise_builds_for_this_context_and_role(opened, context_key: st
             text = re.sub(r"<style>.*?</style>", "", text, flags=re.S)
             assert "{" not in text.replace("{feeling}", "").replace("{situation}", "").replace("{need}", ""), \
                 f"{func}({key or ''}) shows an unfilled placeholder in {where}: {text[:200]!r}"
+            # Nothing was typed here, so an escaped tag is the package's own markup shown as code.
+            assert not re.search(r"&lt;/?(b|i|p|ul|li|em|strong|br|span|div|h\d)\b", text), \
+                f"{func}({key or ''}) shows markup as text in {where}: {text[:200]!r}"
 
 
 # Synced traits that hold no words for a person: the widget's own machinery.
