@@ -11,6 +11,7 @@ progress, journal; pure Python) → ``views`` (widgets and charts) → ``outputs
 the command line, the nbconvert exporter). Lower layers never import higher ones.
 """
 
+from trust_workshop.outputs.card_downloads import card_to_give
 from trust_workshop.outputs.pdf_downloads import handout_download, report_download
 from trust_workshop.views import registry
 from trust_workshop.views.checkin import checkin, pulse
@@ -32,6 +33,7 @@ _EXERCISES = {name: kind.make for name, kind in registry.kinds().items()}
 globals().update(_EXERCISES)
 
 __all__ = [
+    "card_to_give",
     "checkin",
     "course_records",
     "get_help",
