@@ -66,3 +66,23 @@ def test_headings_are_drawn_as_headings_not_shown_as_tags(tmp_path, monkeypatch)
     page = ui.markup(view)
     assert "&lt;" not in page and "&amp;amp;" not in page
     assert "<b>Fidelity checklist</b>" in page
+
+
+HOSTILE = ["<script>alert(1)</script>", "=cmd|' /C calc'!A0", "R\u202eevil", "x" * 5000, "a\x00b", "👨‍👩‍👧 Jo"]
+
+
+def test_hostile_names_and_notes_are_kept_as_text_and_never_run(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv(cr.RECORDS_VARIABLE, str(tmp_path / "records"))
+    view = tw.course_records()
+    ui.type_into(view, "People on the register", "\n".join(HOSTILE))
+    ui.click(view, "Save the register")
+    people = cr.load()["people"]
+    assert "<script>alert(1)</script>" in people and all(len(p) <= 60 for p in people)
+    assert not any("\x00" in p for p in people)
+    ui.type_into(view, "A note for yourself", "<img src=x onerror=alert(1)>\nline two")
+    ui.click(view, "Save this session")
+    note = next(iter(cr.load()["sessions"].values()))["note"]
+    assert note == "<img src=x onerror=alert(1)>\nline two"
+    page = ui.markup(view)
+    assert "<script>" not in page and "<img src=x" not in page
+    assert "'=cmd" in cr.attendance_csv(cr.load()), "a formula stays text in the spreadsheet"
