@@ -26,7 +26,8 @@ END = TODAY - dt.timedelta(days=40)
 def _fill(journal: jr.Journal, final: int = 4, booster: int = 2) -> None:
     for s in content.stages():
         items = content.checkin_items(s.key)
-        journal.record_checkin("baseline", s.key, {it.id: 2 for it in items}, date=(END - dt.timedelta(weeks=8)).isoformat())
+        start = (END - dt.timedelta(weeks=8)).isoformat()
+        journal.record_checkin("baseline", s.key, {it.id: 2 for it in items}, date=start)
         journal.record_checkin("final", s.key, {it.id: final for it in items}, date=END.isoformat())
     pulse = {it.id: 4 for it in content.pulse_items()}
     journal.record_pulse(pulse, date=END.isoformat())
@@ -122,7 +123,8 @@ def test_journey_and_report_show_boosters_on_the_course_timeline(opened) -> None
     data, files = pdf.report_data(journal)
     assert [step["what"] for step in data["timeline"]][-1] == "Booster check-in"
     assert "Course session" in [step["what"] for step in data["timeline"]]
-    assert "Booster check-ins after the course" in next(c for c in data["charts"] if c["title"] == "Trust pulse")["caption"]
+    pulse_chart = next(c for c in data["charts"] if c["title"] == "Trust pulse")
+    assert "Booster check-ins after the course" in pulse_chart["caption"]
     assert data["after"]
     assert "pulse.png" in files
     assert pdf.report(journal).startswith(b"%PDF")

@@ -73,7 +73,8 @@ class BoosterCompare(Panel):
 
         body = "".join(f"<tr><td>{esc(r.name)}</td><td>{cell(r.at_end)}</td><td>{cell(r.now)}</td>"
                        f"<td>{'' if r.change is None else f'{r.change:+d}'}</td></tr>" for r in self.rows)
-        table = (f"<table class='tw-table' style='border-collapse: collapse; margin: 4px 0 8px 0' cellpadding='4'><thead><tr><th>Out of 100</th><th>End of the course</th>"
+        table = ("<table class='tw-table' style='border-collapse: collapse; margin: 4px 0 8px 0' cellpadding='4'>"
+                 "<thead><tr><th>Out of 100</th><th>End of the course</th>"
                  f"<th>Latest booster</th><th>Change</th></tr></thead><tbody>{body}</tbody></table>")
         again = w.Button(description="Compare again", icon="sync", tooltip="Compare with your latest answers")
         again.on_click(lambda _: self.refresh())
