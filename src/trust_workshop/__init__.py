@@ -14,6 +14,7 @@ the command line, the nbconvert exporter). Lower layers never import higher ones
 from trust_workshop.outputs.card_downloads import card_to_give
 from trust_workshop.outputs.pdf_downloads import handout_download, report_download
 from trust_workshop.views import registry
+from trust_workshop.views.boosters import booster_checkin, booster_compare, booster_plan, booster_reflection
 from trust_workshop.views.checkin import checkin, pulse
 from trust_workshop.views.course_records import course_records
 from trust_workshop.views.facilitator import group_dashboard, intensive_schedule, session_plan
@@ -21,6 +22,7 @@ from trust_workshop.views.forms import homework, reflection
 from trust_workshop.views.journey import journey, pre_post
 from trust_workshop.views.my_data import my_data
 from trust_workshop.views.progress import progress
+from trust_workshop.views.reminders import reminders
 from trust_workshop.views.safety import get_help, warning_signs
 from trust_workshop.views.session import profile_bar, profile_setup
 from trust_workshop.views.share import share_summary
@@ -33,6 +35,10 @@ _EXERCISES = {name: kind.make for name, kind in registry.kinds().items()}
 globals().update(_EXERCISES)
 
 __all__ = [
+    "booster_checkin",
+    "booster_compare",
+    "booster_plan",
+    "booster_reflection",
     "card_to_give",
     "checkin",
     "course_records",
@@ -49,6 +55,7 @@ __all__ = [
     "progress",
     "pulse",
     "reflection",
+    "reminders",
     "report_download",
     "session_plan",
     "share_summary",

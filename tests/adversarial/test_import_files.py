@@ -132,7 +132,7 @@ CASES: list[tuple[str, Callable[[Path], bytes], tuple[str, ...]]] = [
      ("bigger than a journal",)),
     ("deeply-nested-200k", lambda _: b"[" * 100_000 + b"]" * 100_000, ("nested",)),
     ("deeply-nested-small-export", lambda _: _nested_inside_an_export(400), ("nested",)),
-    ("future-schema-version", lambda _: _raw(_export(schema_version=2)), ("newer version",)),
+    ("future-schema-version", lambda _: _raw(_export(schema_version=ct.SCHEMA_VERSION + 1)), ("newer version",)),
     ("far-future-schema-version", lambda _: _raw(_export(schema_version=10**30)), ("newer version",)),
     ("future-schema-other-shape", lambda _: _raw({"format": tf.EXPORT_FORMAT, "journal": {
         "app": st.APP, "schema_version": 7, "people": [{"name": "Sam"}]}}), ("newer version",)),

@@ -24,7 +24,7 @@ from trust_workshop.model import jsonsafe
 from trust_workshop.model.names import tidy
 from trust_workshop.model.storage import APP, JournalError, ProfileNameError, ValueProblem
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2 added booster check-ins and calendar reminders; see upgrade()
 MAX_NAME_LENGTH = 60
 MAX_IMPORT_BYTES = 10 * 1024 * 1024  # a journal, measured as its compact download
 MAX_UPLOAD_BYTES = 4 * MAX_IMPORT_BYTES  # the file itself, which may be indented or spaced out
@@ -32,6 +32,8 @@ MAX_UPLOAD_BYTES = 4 * MAX_IMPORT_BYTES  # the file itself, which may be indente
 MAX_JOURNAL_BYTES = MAX_IMPORT_BYTES - 64 * 1024
 
 ENTRY_KINDS = ("exercise", "reflection", "homework")
+CHECKIN_KINDS = ("baseline", "stage", "final", "booster")
+BOOSTER_REFLECTION = "booster_reflection"  # saved once per booster day: exercise.booster_reflection:YYYY-MM-DD
 
 
 # --- entry keys --------------------------------------------------------------------------
@@ -43,6 +45,11 @@ def entry_key(kind: str, name: str) -> str:
     if kind not in ENTRY_KINDS:
         raise ValueError(f"No entry kind {kind!r}; the kinds are {', '.join(ENTRY_KINDS)}.")
     return f"{kind}.{name}"
+
+
+def booster_reflection_key(day: str) -> str:
+    """The journal key of the booster reflection written on ``day`` (YYYY-MM-DD)."""
+    return entry_key("exercise", f"{BOOSTER_REFLECTION}:{day}")
 
 
 def split_key(key: str) -> tuple[str, str]:
@@ -109,12 +116,25 @@ def new_journal(name: str) -> dict[str, Any]:
     }
 
 
+def upgrade(data: dict[str, Any]) -> None:
+    """Bring an older journal up to this version, in place.
+
+    Version 2 only *added* things (a "booster" kind of check-in, and an optional "reminders"
+    part), so a version-1 journal is already a valid version-2 one once it says so. The file
+    itself is rewritten with the new number at its next save.
+    """
+    if data.get("schema_version") == 1 and not isinstance(data.get("schema_version"), bool):
+        data["schema_version"] = 2
+
+
 def validate(data: Any) -> dict[str, Any]:
-    """Check a journal dict; raise JournalError with a plain reason if it is not one."""
+    """Check a journal dict (upgrading an older version in place); raise JournalError with a
+    plain reason if it is not one."""
     if not isinstance(data, dict):
         raise JournalError("it is not a journal (the file holds no journal data)")
     if data.get("app") != APP:
         raise JournalError("it was not made by this workshop")
+    upgrade(data)
     version = data.get("schema_version")
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
         raise JournalError(
@@ -207,6 +227,12 @@ def checkin_patch(kind: str, stage: str, answers: Mapping[str, int], date: str |
 def pulse_patch(answers: Mapping[str, int], date: str | None = None) -> Patch:
     record = clean_value({"date": date or today(), "updated": now(), "answers": dict(answers)})
     return lambda d: _upsert(d["pulses"], record, ("date",))
+
+
+def reminders_patch(value: Mapping[str, Any]) -> Patch:
+    """Replace the calendar reminder choices (see :mod:`trust_workshop.model.calendar`)."""
+    stored = clean_value(dict(value))
+    return lambda d: d.__setitem__("reminders", copy.deepcopy(stored))
 
 
 def _upsert(records: list[dict[str, Any]], record: dict[str, Any], keys: tuple[str, ...]) -> None:
@@ -310,6 +336,19 @@ class Contents:
         found = [c for c in _dicts(self._part("checkins", list))
                  if (kind is None or c.get("kind") == kind) and (stage is None or c.get("stage") == stage)]
         return sorted(jsonsafe.copy(found), key=lambda c: (str(c.get("date", "")), str(c.get("updated", ""))))
+
+    def reminders(self) -> dict[str, Any]:
+        """The calendar reminder choices (titles, days and times; never anything else), or {}."""
+        return jsonsafe.copy(self._part("reminders", dict))
+
+    def booster_days(self) -> list[str]:
+        """The days a booster check-in (or a booster reflection) was saved, oldest first."""
+        days = {c["date"] for c in self.checkins("booster") if isinstance(c.get("date"), str)}
+        for e in self.entries("exercise"):
+            base, _, day = e.name.partition(":")
+            if base == BOOSTER_REFLECTION and real_date(day):
+                days.add(day)
+        return sorted(days)
 
     def pulses(self) -> list[dict[str, Any]]:
         return sorted(jsonsafe.copy(_dicts(self._part("pulses", list))), key=lambda p: str(p.get("date", "")))

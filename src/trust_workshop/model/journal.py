@@ -373,6 +373,10 @@ class Journal(ct.Contents):
         """Save a check-in. Answers given on the same day update that day's check-in."""
         self.change(ct.checkin_patch(kind, stage, answers, date))
 
+    def set_reminders(self, value: Mapping[str, Any]) -> None:
+        """Save the calendar reminder choices (titles, days, times; see :mod:`calendar`)."""
+        self.change(ct.reminders_patch(value))
+
     def record_pulse(self, answers: Mapping[str, int], date: str | None = None) -> None:
         """Save a trust pulse. One pulse per day: a second one that day updates it."""
         self.change(ct.pulse_patch(answers, date))

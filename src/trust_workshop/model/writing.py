@@ -23,8 +23,12 @@ class Part:
 
 
 def title(key: str) -> str:
-    """A heading for a saved entry, e.g. 'Reflection: Uncover the impact' or an exercise's title."""
+    """A heading for a saved entry, e.g. 'Reflection: Uncover the impact' or an exercise's title.
+    An exercise saved once per occasion (``booster_reflection:2027-03-12``) names its day."""
     kind, name = split_key(key)
+    base, _, occasion = name.partition(":")
+    if kind == "exercise" and occasion:
+        return f"{title(f'exercise.{base}')} ({day(occasion)})"
     try:
         if kind in ("reflection", "homework"):
             return content.panel(kind, name)["saved_title"]
@@ -78,7 +82,7 @@ def _labels(key: str) -> dict[str, str]:
             labels.update({p["id"]: p["text"] for p in content.prompts(name, kind)})
             labels.update(content.part_labels(kind))
         elif kind == "exercise":
-            ex = content.exercise(name)
+            ex = content.exercise(name.partition(":")[0])
             for field in (*ex.get("fields", ()), *ex.get("record_fields", ())):
                 labels[field["id"]] = field["label"]
             for comp in ex.get("components", ()):  # the apology builder's parts, by name

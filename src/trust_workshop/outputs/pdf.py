@@ -25,6 +25,7 @@ import typst
 
 from trust_workshop import content
 from trust_workshop.content import safety as cs
+from trust_workshop.model import boosters as bm
 from trust_workshop.model import plans as pm
 from trust_workshop.model import progress as prog
 from trust_workshop.model import safety as sm
@@ -187,6 +188,7 @@ def report_data(journal: Contents, include: list[str] = (), paper_size: str = "a
     checkins, pulses, promises = journal.checkins(), journal.pulses(), journal.promises()
     latest, baseline = prog.stage_scores(checkins), prog.stage_scores(checkins, ("baseline",))
     points = prog.pulse_series(pulses)
+    boosters = journal.booster_days()
     rates = prog.kept_rates(promises)
     changes = prog.pre_post(checkins)
     files: dict[str, bytes] = {}
@@ -200,7 +202,8 @@ def report_data(journal: Contents, include: list[str] = (), paper_size: str = "a
 
     add("Stage scores", "stages.png", charts.radar(latest, baseline) if latest else None,
         charts.radar_caption(latest, baseline), 70)
-    add("Trust pulse", "pulse.png", charts.pulse_chart(points) if points else None, charts.pulse_caption(points), 95)
+    add("Trust pulse", "pulse.png", charts.pulse_chart(points, boosters) if points else None,
+        charts.pulse_caption(points, boosters), 95)
     add("Promises kept", "promises.png", charts.kept_rate_chart(rates) if rates else None,
         charts.kept_rate_caption(rates, prog.open_promises(promises)), 85)
     if any(c.change is not None for c in changes):
@@ -222,6 +225,10 @@ def report_data(journal: Contents, include: list[str] = (), paper_size: str = "a
         "score_note": SCORE_NOTE,
         "charts": chart_list,
         "reading": prog.pre_post_reading(changes) if any(c.change is not None for c in changes) else "",
+        # Course sessions and boosters on one line of dates, once there is a booster to place on it.
+        "timeline": [{"day": wr.day(d), "what": "Booster check-in" if kind == "booster" else "Course session"}
+                     for d, kind in bm.timeline(journal)] if boosters else [],
+        "after": bm.reading(bm.compared(journal)) if boosters else "",
         "writing": [w for w in writing if any(part["lines"] for part in w["parts"])],
         "help": _help(journal.region),
     }

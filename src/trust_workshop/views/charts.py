@@ -92,11 +92,15 @@ def radar_caption(scores: Mapping[str, int], baseline: Mapping[str, int] | None 
             "which may be an area to focus on.")
 
 
-def pulse_chart(points: Sequence[PulsePoint]) -> Figure:
-    """The overall pulse and its three dimensions over the sessions."""
+def pulse_chart(points: Sequence[PulsePoint], boosters: Sequence[str] = ()) -> Figure:
+    """The overall pulse and its three dimensions over the sessions; booster days (after the
+    course) are shaded and labelled on the same line of sessions."""
     fig = _new_figure((7.5, 3.6))
     ax = fig.add_subplot()
     xs = list(range(1, len(points) + 1))
+    for x, p in zip(xs, points, strict=True):
+        if p.date in boosters:
+            ax.axvspan(x - 0.4, x + 0.4, color=OKABE_ITO["orange"], alpha=0.15, linewidth=0)
     styles = {"predictability": (OKABE_ITO["sky"], ":", "^"),
               "dependability": (OKABE_ITO["green"], "-.", "s"),
               "faith": (OKABE_ITO["purple"], "--", "D")}
@@ -106,9 +110,11 @@ def pulse_chart(points: Sequence[PulsePoint]) -> Figure:
         ax.plot(xs, ys, style, marker=marker, color=colour, linewidth=1.5, label=dim.capitalize())
     ax.plot(xs, [p.score for p in points], "-o", color=OKABE_ITO["blue"], linewidth=3, label="Overall")
     ax.set_ylim(0, 100)
-    ax.set_xticks(xs, labels=[p.date for p in points], rotation=30, ha="right", fontsize=8)
+    ax.set_xticks(xs, labels=[f"{p.date} booster" if p.date in boosters else p.date for p in points],
+                  rotation=30, ha="right", fontsize=8)
     ax.set_ylabel("Score (0-100)")
-    ax.set_title("Trust pulse over your sessions", fontsize=11)
+    ax.set_title("Trust pulse over your sessions and boosters" if set(boosters) & {p.date for p in points}
+                 else "Trust pulse over your sessions", fontsize=11)
     ax.grid(axis="y", alpha=0.3)
     ax.spines[["top", "right"]].set_visible(False)
     # Below the plot, not beside it: a legend at the side makes the image wider, so it shrinks more on a phone.
@@ -116,7 +122,14 @@ def pulse_chart(points: Sequence[PulsePoint]) -> Figure:
     return fig
 
 
-def pulse_caption(points: Sequence[PulsePoint]) -> str:
+def pulse_caption(points: Sequence[PulsePoint], boosters: Sequence[str] = ()) -> str:
+    text = _pulse_caption(points)
+    if boosters:
+        text += (f" Booster check-ins after the course (shaded on the chart): {', '.join(boosters)}.")
+    return text
+
+
+def _pulse_caption(points: Sequence[PulsePoint]) -> str:
     if not points:
         return "No trust pulse has been completed yet, so there is nothing to draw."
     first, last = points[0], points[-1]

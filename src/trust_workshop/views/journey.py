@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from trust_workshop import content
+from trust_workshop.model import boosters as bm
 from trust_workshop.model import progress as pm
 from trust_workshop.model import writing
 from trust_workshop.model.scoring import SCORE_NOTE
@@ -50,6 +51,12 @@ class Journey(Panel):
                 history.append(f"<li><b>{esc(st.title)}</b>: {esc(steps)}</li>")
         history_html = (f"<p><b>Every check-in, by stage</b></p><ul>{''.join(history)}</ul>" if history
                         else paragraph("No check-ins saved yet.", "tw-muted"))
+        days = bm.timeline(journal)
+        end = bm.course_end(journal)
+        steps = [f"<li>{esc(bm.describe(d, end))}: booster check-in</li>" if kind == "booster"
+                 else f"<li>{esc(writing.day(d))}: course session</li>" for d, kind in days]
+        timeline_html = (f"<details><summary><b>Every session and booster, in date order</b> ({len(days)})</summary>"
+                         f"<ul>{''.join(steps)}</ul></details>" if days else "")
         progress = Progress(framed=False)
         promises = journal.promises()
         rates = pm.kept_rates(promises)
@@ -62,7 +69,7 @@ class Journey(Panel):
                                 tooltip="They stay hidden until you tick this, in case someone can see your screen")
         self._writing = w.HTML()
         self._show.observe(lambda ch: self._draw_writing(ch["new"]), names="value")
-        return [progress, w.HTML(history_html), *kept, self._show, self._writing]
+        return [progress, w.HTML(timeline_html + history_html), *kept, self._show, self._writing]
 
     def _draw_writing(self, show: bool) -> None:
         if not show:

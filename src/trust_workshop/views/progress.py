@@ -22,14 +22,15 @@ class Progress(Panel):
         baseline = pm.stage_scores(checkins, ("baseline",))
         latest = pm.stage_scores(checkins)
         points = pm.pulse_series(self.journal.pulses())
-        self.captions = [charts.radar_caption(latest, baseline), charts.pulse_caption(points)]
+        boosters = self.journal.booster_days()
+        self.captions = [charts.radar_caption(latest, baseline), charts.pulse_caption(points, boosters)]
         out: list[w.Widget] = []
         if latest:
             out.append(w.Image(value=charts.png(charts.radar(latest, baseline)), format="png",
                                layout=w.Layout(max_width="520px")))
         out.append(w.HTML(paragraph(self.captions[0], "tw-caption")))
         if points:
-            out.append(w.Image(value=charts.png(charts.pulse_chart(points)), format="png",
+            out.append(w.Image(value=charts.png(charts.pulse_chart(points, boosters)), format="png",
                                layout=w.Layout(max_width="680px")))
         out.append(w.HTML(paragraph(self.captions[1], "tw-caption")))
         again = w.Button(description="Redraw with my latest answers", icon="sync",
