@@ -33,8 +33,8 @@ def _b(text: str) -> str:
 
 
 def _sheet(w: Wording, doc: Wording, blocks: list[dict[str, Any]], paper_size: str, *, subtitle: str = "",
-           flipped: bool = False) -> bytes:
-    data = {"paper": pdf.paper(paper_size), "flipped": flipped, "title": _b(doc["title"]),
+           flipped: bool = False, show_title: bool = True) -> bytes:
+    data = {"paper": pdf.paper(paper_size), "flipped": flipped, "title": _b(doc["title"]), "show_title": show_title,
             "subtitle": _b(subtitle), "footer": _b(w["footer"]), "blocks": blocks}
     return pdf.compile_pdf("sheet.typ", data)
 
@@ -69,7 +69,7 @@ def letter(paper_size: str = "a4", w: Wording | None = None) -> bytes:
     for sec in doc["sections"]:
         blocks += _section(sec)
     blocks += [{"type": "p", "text": _b(doc["signoff"])}, {"type": "h", "text": _b(doc["contact_heading"])},
-               {"type": "inline", "items": [_b(x) for x in doc["contact_fields"]]}]
+               *({"type": "inline", "items": [_b(x)]} for x in doc["contact_fields"])]
     blocks += _help_block(doc["help_heading"])
     return _sheet(w, doc, blocks, paper_size)
 
@@ -129,13 +129,13 @@ def register(paper_size: str = "a4", w: Wording | None = None) -> bytes:
     w = w or wording()
     doc = w["register"]
     first, last, n = doc["first_columns"], doc["last_columns"], doc["sessions"]
-    header = [_b(x) for x in first] + [f"{_b(doc['session_label'])} {i}" for i in range(1, n + 1)] + \
-        [_b(x) for x in last]
+    header = [_b(x) for x in first] + [str(i) for i in range(1, n + 1)] + [_b(x) for x in last]
     widths = [2.2] + [1.3] * (len(first) - 1) + [0.75] * n + [1.3] * max(len(last) - 1, 0) + ([2.2] if last else [])
     dates = [_b(doc["date_label"])] + [""] * (len(header) - 1)
     rows = [dates] + [[""] * len(header) for _ in range(doc["rows"])]
     blocks = [{"type": "small", "text": _b(doc["intro"])}, {"type": "inline", "items": [_b(x) for x in doc["fields"]]},
-              {"type": "table", "columns": widths, "header": header, "tick": [], "rows": rows, "height": 0.85}]
+              {"type": "table", "columns": widths, "header": header, "tick": [], "rows": rows, "height": 0.62,
+               "span": {"at": len(first), "count": n, "label": _b(doc["session_label"])}}]
     return _sheet(w, doc, blocks, paper_size, flipped=True)
 
 
@@ -147,14 +147,14 @@ def fidelity_sheets(paper_size: str = "a4", w: Wording | None = None, stages: li
     for n, s in enumerate(content.stage(k) for k in (stages or content.stage_keys())):
         if n:
             blocks.append({"type": "pagebreak"})
-        blocks += [{"type": "h", "text": f"Stage {s.number}: {s.title}"},
+        blocks += [{"type": "h1", "text": f"{_b(doc['title'])} · Stage {s.number}: {s.title}"},
                    {"type": "small", "text": _b(doc["intro"])},
                    {"type": "inline", "items": [_b(x) for x in doc["fields"]]},
                    {"type": "table", "columns": [5, 1.1, 1.1], "tick": [1, 2],
                     "header": [_b(doc["item_label"])] + [_b(c) for c in doc["columns"]],
                     "rows": [[_b(item), "", ""] for item in pm.plan(s.key)["fidelity_checklist"]]},
                    {"type": "fields", "items": [{"label": _b(doc["notes_label"]), "lines": doc["notes_lines"]}]}]
-    return _sheet(w, doc, blocks, paper_size)
+    return _sheet(w, doc, blocks, paper_size, show_title=False)
 
 
 def observer_sheet(paper_size: str = "a4", w: Wording | None = None) -> bytes:
@@ -198,8 +198,8 @@ def cards_of(card_set: Mapping[str, Any]) -> list[dict[str, Any]]:
         ex = content.exercise(card_set["from"])
         if card_set["style"] == "steps":
             for field in ex["fields"]:
-                name, _, ask = field["label"].partition(":")
-                out.append(_card({"title": name.strip(), "text": ask.strip() or name.strip()}, name.strip()[:1]))
+                name, _, ask = (part.strip() for part in field["label"].partition(":"))
+                out.append(_card({"title": name, "text": ask[:1].upper() + ask[1:] or name}, name[:1]))
         else:
             out += [_card({"text": o}) for o in ex["options"]]
     per_page = card_set["columns"] * card_set["rows"]
