@@ -204,7 +204,8 @@ def cards_of(card_set: Mapping[str, Any]) -> list[dict[str, Any]]:
             out += [_card({"text": o}) for o in ex["options"]]
     per_page = card_set["columns"] * card_set["rows"]
     if card_set.get("blanks"):
-        out += [{"title": "", "text": "", "points": [], "big": "", "blank": True}] * ((-len(out) % per_page) or per_page)
+        blank = {"title": "", "text": "", "points": [], "big": "", "blank": True}
+        out += [blank] * ((-len(out) % per_page) or per_page)
     return out
 
 
@@ -233,13 +234,17 @@ def jobs(paper_size: str = "a4", w: Wording | None = None) -> list[tuple[str, Ca
     return out
 
 
-def build(out: Path, paper_size: str = "a4", w: Wording | None = None) -> list[Path]:
-    """Write every master into ``out/masters`` and return the paths."""
+def build(out: Path, paper_size: str = "a4", w: Wording | None = None,
+          report: Callable[[int, int, str], None] | None = None) -> list[Path]:
+    """Write every master into ``out/masters`` (and nowhere else) and return the paths."""
     folder = out / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
+    todo = jobs(paper_size, w)
     written = []
-    for name, make in jobs(paper_size, w):
+    for n, (name, make) in enumerate(todo, start=1):
         path = folder / name
         path.write_bytes(make())
         written.append(path)
+        if report is not None:
+            report(n, len(todo), name)
     return written
