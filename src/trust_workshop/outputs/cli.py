@@ -51,6 +51,21 @@ def build_all(out: Path, paper_size: str = "a4", report: Callable[[int, int, str
     return written
 
 
+def build_masters(out: Path, paper_size: str = "a4", report: Callable[[int, int, str], None] = progress_bar,
+                  wording: masters.Wording | None = None) -> list[Path]:
+    """The printable masters (course paperwork and cards), into ``out/masters`` and nowhere else."""
+    folder = out / masters.FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    jobs = masters.jobs(paper_size, wording)
+    written = []
+    for n, (name, make) in enumerate(jobs, start=1):
+        path = folder / name
+        path.write_bytes(make())
+        written.append(path)
+        report(n, len(jobs), name)
+    return written
+
+
 def _course(region: str | None, checked: str | None) -> int:
     if region is not None or checked is not None:
         try:
@@ -101,7 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         print(f"Wrote {len(written)} PDFs to {args.out}")
         if not args.stage and not args.no_masters:
-            made = masters.build(args.out, args.paper, report=progress_bar)
+            made = build_masters(args.out, args.paper)
             print(f"Wrote {len(made)} printable masters to {args.out / masters.FOLDER}")
         return 0
     names = {p.name.casefold(): p.name for p in pr.list_profiles()}

@@ -12,7 +12,6 @@ test's hostile one, prints through the same path.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from pathlib import Path
 from typing import Any
 
 from trust_workshop import content
@@ -232,19 +231,3 @@ def jobs(paper_size: str = "a4", w: Wording | None = None) -> list[tuple[str, Ca
     out += [(f"cards-{cs['key'].removesuffix('-cards')}.pdf", lambda cs=cs: card_sheet(cs, paper_size, w))
             for cs in w["card_sets"]]
     return out
-
-
-def build(out: Path, paper_size: str = "a4", w: Wording | None = None,
-          report: Callable[[int, int, str], None] | None = None) -> list[Path]:
-    """Write every master into ``out/masters`` (and nowhere else) and return the paths."""
-    folder = out / FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    todo = jobs(paper_size, w)
-    written = []
-    for n, (name, make) in enumerate(todo, start=1):
-        path = folder / name
-        path.write_bytes(make())
-        written.append(path)
-        if report is not None:
-            report(n, len(todo), name)
-    return written
