@@ -68,6 +68,24 @@ def test_the_paperwork_wording_matches_its_schema() -> None:
         fastjsonschema.compile(content.schema("paperwork"))(broken)
 
 
+def test_a_card_set_must_read_something_its_exercise_has(monkeypatch: pytest.MonkeyPatch) -> None:
+    from trust_workshop.content import loader
+
+    real = loader._read_text
+
+    def wrong_source(folder: str, name: str) -> str:
+        text = real(folder, name)
+        return text.replace("from: reach\n", "from: needs_when_upset\n") if name == "paperwork.yaml" else text
+
+    monkeypatch.setattr(loader, "_read_text", wrong_source)
+    content.raw.cache_clear()
+    try:
+        with pytest.raises(content.ContentError, match="card set reach-cards reads fields of needs_when_upset"):
+            content.validate_all()
+    finally:
+        content.raw.cache_clear()
+
+
 def test_every_master_is_built_and_listed(built) -> None:
     assert set(built) == set(EXPECTED)
 
