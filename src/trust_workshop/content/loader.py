@@ -35,6 +35,7 @@ DATA_FILES = (
     "exercises",
     "session_plans",
     "labels",
+    "paperwork",
 )
 
 __all__ = [
@@ -423,6 +424,11 @@ def _cross_check() -> None:
             kind, _, key = entry.partition(":")
             if key and key not in raw("exercises"):
                 problems.append(f"stage {s.key} lists {entry}, but exercises.yaml has no {key}")
+    for cards in raw("paperwork")["card_sets"]:
+        part = {"steps": "fields", "options": "options"}.get(cards.get("style", ""))
+        if part and part not in raw("exercises").get(cards["from"], {}):
+            problems.append(f"paperwork.yaml: card set {cards['key']} reads {part} of {cards['from']}, "
+                            "which exercises.yaml does not have")
     from trust_workshop.content import safety  # the safety data's own cross-checks
 
     problems.extend(safety.problems())

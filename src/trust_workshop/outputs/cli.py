@@ -1,6 +1,6 @@
 """The ``trust-workshop`` command: build handouts, session plans and a participant's report.
 
-    trust-workshop handouts --out DIR [--paper a4|letter]
+    trust-workshop handouts --out DIR [--paper a4|letter] [--no-masters]
     trust-workshop report --profile NAME --out FILE [--include KEY ...] [--paper a4|letter]
     trust-workshop course [--region KEY] [--checked YYYY-MM-DD]
 """
@@ -18,7 +18,7 @@ from trust_workshop.model import course as cm
 from trust_workshop.model import journal as jr
 from trust_workshop.model import plans as pm
 from trust_workshop.model import profiles as pr
-from trust_workshop.outputs import pdf
+from trust_workshop.outputs import masters, pdf
 
 
 def progress_bar(done: int, total: int, label: str, stream=sys.stderr) -> None:
@@ -51,6 +51,21 @@ def build_all(out: Path, paper_size: str = "a4", report: Callable[[int, int, str
     return written
 
 
+def build_masters(out: Path, paper_size: str = "a4", report: Callable[[int, int, str], None] = progress_bar,
+                  wording: masters.Wording | None = None) -> list[Path]:
+    """The printable masters (course paperwork and cards), into ``out/masters`` and nowhere else."""
+    folder = out / masters.FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    jobs = masters.jobs(paper_size, wording)
+    written = []
+    for n, (name, make) in enumerate(jobs, start=1):
+        path = folder / name
+        path.write_bytes(make())
+        written.append(path)
+        report(n, len(jobs), name)
+    return written
+
+
 def _course(region: str | None, checked: str | None) -> int:
     if region is not None or checked is not None:
         try:
@@ -72,12 +87,14 @@ def _course(region: str | None, checked: str | None) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="trust-workshop", description="Printable handouts and reports.")
     sub = parser.add_subparsers(dest="command", required=True)
-    h = sub.add_parser("handouts", help="build every stage handout and session plan")
+    h = sub.add_parser("handouts", help="build every stage handout and session plan, and the printable masters")
     h.add_argument("--out", type=Path, required=True, help="folder to write the PDFs into")
     h.add_argument("--paper", default="a4", choices=["a4", "letter"])
     h.add_argument("--stage", action="append", default=[], metavar="KEY",
                    help="only this stage (repeatable), e.g. transparency")
     h.add_argument("--handouts-only", action="store_true", help="leave out the session plans")
+    h.add_argument("--no-masters", action="store_true",
+                   help="leave out the course paperwork and cards (built into DIR/masters unless --stage is given)")
     r = sub.add_parser("report", help="build one participant's progress report")
     r.add_argument("--profile", required=True, help="the participant's profile name")
     r.add_argument("--out", type=Path, required=True, help="the PDF file to write")
@@ -98,6 +115,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(err.args[0], file=sys.stderr)
             return 2
         print(f"Wrote {len(written)} PDFs to {args.out}")
+        if not args.stage and not args.no_masters:
+            made = build_masters(args.out, args.paper)
+            print(f"Wrote {len(made)} printable masters to {args.out / masters.FOLDER}")
         return 0
     names = {p.name.casefold(): p.name for p in pr.list_profiles()}
     if args.profile.casefold() not in names:
