@@ -62,6 +62,7 @@ ONE_LINE = {k for k, v in HOSTILE.items() if "\n" not in v}
 CLICK = {"Add", "Check my draft", "Show me what would be shared"}
 NOT_HERE = {"profile_setup", "profile_bar", "group_dashboard"}  # tested on their own below
 NOT_HERE |= {"card_to_give"}  # its To / From are never saved: tests/outputs/test_cards.py
+NOT_HERE |= {"reminders"}  # event titles become one calendar line of 60 characters at most: tests/test_reminders.py
 NOT_HERE |= {"course_records"}  # the facilitator's own file, not a journal: tests/views/test_course_records.py
 
 
