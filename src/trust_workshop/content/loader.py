@@ -35,6 +35,7 @@ DATA_FILES = (
     "exercises",
     "session_plans",
     "labels",
+    "compare",
 )
 
 __all__ = [
@@ -426,5 +427,8 @@ def _cross_check() -> None:
     from trust_workshop.content import safety  # the safety data's own cross-checks
 
     problems.extend(safety.problems())
+    from trust_workshop.content import compare  # the comparison's starters: one per stage
+
+    problems.extend(compare.problems())
     if problems:
         raise ContentError("Content problems:\n- " + "\n- ".join(problems))
