@@ -14,6 +14,7 @@ the command line, the nbconvert exporter). Lower layers never import higher ones
 from trust_workshop.outputs.pdf_downloads import handout_download, report_download
 from trust_workshop.views import registry
 from trust_workshop.views.checkin import checkin, pulse
+from trust_workshop.views.compare import compare_answers
 from trust_workshop.views.facilitator import group_dashboard, intensive_schedule, session_plan
 from trust_workshop.views.forms import homework, reflection
 from trust_workshop.views.journey import journey, pre_post
@@ -32,6 +33,7 @@ globals().update(_EXERCISES)
 
 __all__ = [
     "checkin",
+    "compare_answers",
     "get_help",
     "group_dashboard",
     "handout_download",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from trust_workshop.content.loader import _fill, context, raw, stage_keys
 
 PULSE = "pulse"
+GENERAL = "general"
 
 
 def text(name: str, context_key: str | None = None) -> str:
@@ -13,15 +14,16 @@ def text(name: str, context_key: str | None = None) -> str:
     return _fill(raw("compare")["texts"][name], context(context_key))
 
 
-def starter(group: str, context_key: str | None = None) -> str:
-    """The conversation starter for a stage's statements, or for the pulse (``"pulse"``)."""
-    return _fill(raw("compare")["starters"][group], context(context_key))
+def starters(group: str, context_key: str | None = None) -> tuple[str, ...]:
+    """The conversation starters for a stage's statements, for the pulse (``"pulse"``), or the
+    general ones (``"general"``) used when a group's own are used up."""
+    return tuple(_fill(text, context(context_key)) for text in raw("compare")["starters"][group])
 
 
 def problems() -> list[str]:
-    """Cross-file checks: a starter for every stage and the pulse, and no other."""
+    """Cross-file checks: starters for every stage, the pulse and in general, and no others."""
     have = set(raw("compare")["starters"])
-    wanted = {*stage_keys(), PULSE}
+    wanted = {*stage_keys(), PULSE, GENERAL}
     found = []
     if have != wanted:
         found.append(f"compare.yaml: starters should cover {sorted(wanted)}; missing {sorted(wanted - have)}, "

@@ -85,6 +85,19 @@ def _record(card: Mapping[str, Any], group: str) -> Mapping[str, Any]:
     return found if isinstance(found, Mapping) else {"date": "", "answers": {}}
 
 
+def _starters(rows: list[Row], context_key: str | None) -> tuple[Starter, ...]:
+    """A starter for each row: its group's own in turn, then the general ones, never one twice."""
+    general = list(words.starters(words.GENERAL, context_key))
+    own: dict[str, list[str]] = {}
+    found = []
+    for row in rows:
+        pool = own.setdefault(row.group, list(words.starters(row.group, context_key)))
+        text = pool.pop(0) if pool else general.pop(0) if general else ""
+        if text:
+            found.append(Starter(row, text))
+    return tuple(found)
+
+
 def compare(first: Mapping[str, Any], second: Mapping[str, Any], *, first_agrees: bool, second_agrees: bool,
             stage_key: str | None = None) -> Comparison:
     """Put two cards side by side. Refused (ConsentMissing) unless both people have agreed:
@@ -107,7 +120,6 @@ def compare(first: Mapping[str, Any], second: Mapping[str, Any], *, first_agrees
                 rows.append(Row(group, _title(group), item_id, (mine, wordings[1][item_id]), (a, b)))
     order = {id(r): i for i, r in enumerate(rows)}
     biggest = sorted((r for r in rows if not r.alike), key=lambda r: (-r.gap, order[id(r)]))[:TALK_ABOUT]
-    context_key = first.get("context") or second.get("context")
-    starters = tuple(Starter(r, words.starter(r.group, context_key)) for r in biggest)
+    starters = _starters(biggest, first.get("context") or second.get("context"))
     names = (str(first.get("name", "")), str(second.get("name", "")))
     return Comparison(names, tuple(rows), dates, starters)
