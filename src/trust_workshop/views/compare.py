@@ -28,6 +28,7 @@ from trust_workshop.views.panel import Panel, download_link, esc, paragraph
 
 SAME_COMPUTER = "same"
 CARD = "card"
+STARTER_STYLE = "border-left: 4px solid #0072B2; padding: 2px 10px"
 STOPPED = "Stopped and cleared. Nothing of the comparison is on the screen any more, and nothing was saved."
 
 
@@ -276,7 +277,8 @@ def comparison_html(result: cm.Comparison, context_key: str | None, writing_of: 
     parts = [f"<h5 class='tw-part'>{esc(names[0])} and {esc(names[1])}, side by side</h5>"]
     if result.talk_about:
         talk = "".join(f"<li style='margin: 0 0 8px 0'>{_sides_html(s.row, names)}"
-                       f"<p class='tw-score'>{esc(s.text)}</p></li>" for s in result.talk_about)
+                       f"<p class='tw-starter' style='{STARTER_STYLE}'>{esc(s.text)}</p></li>"
+                       for s in result.talk_about)
         parts.append("<p><b>Something to talk about</b></p>" + paragraph(words.text("talk_intro", context_key))
                      + f"<ol>{talk}</ol>" + paragraph(words.text("how_to_talk", context_key), "tw-muted"))
     else:
