@@ -173,6 +173,8 @@ def test_the_stage_version_shows_only_that_stage(two) -> None:
 def test_without_a_journal_the_panel_asks_for_one(data_dir) -> None:
     panel = tw.compare_answers()
     assert panel.body == () and "Open or create your profile" in panel.status
+    assert "Only compare if it feels safe" in ui.markup(panel) and "Stop and clear" in ui.markup(panel), \
+        "what is shown, that either can stop, and the safety reminder come before anyone opens a journal"
 
 
 def test_a_card_holds_only_what_was_chosen(two) -> None:

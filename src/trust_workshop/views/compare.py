@@ -53,13 +53,14 @@ class CompareAnswers(Panel):
         short = stage_key is not None
         super().__init__(words.text("short_title" if short else "title"),
                          words.text("short_intro" if short else "intro"))
+        # What will be shown, that either can stop, and the safety reminder come first, before
+        # anyone opens a journal.
+        self._intro.value += paragraph(words.text("how")) + paragraph(words.text("safety"), "tw-warning")
 
     # -- the frame --------------------------------------------------------------------------
 
     def build(self) -> list[w.Widget]:
         self._other, self._card, self._other_consent = None, None, None
-        ctx = self.context
-        info = _note(paragraph(words.text("how", ctx)) + paragraph(words.text("safety", ctx), "tw-warning"))
         self._method = w.ToggleButtons(options=[("Both of us on this computer", SAME_COMPUTER),
                                                 ("With a share card", CARD)], value=None,
                                        description="How will you compare?", style={"description_width": "initial"},
@@ -72,7 +73,7 @@ class CompareAnswers(Panel):
                               tooltip="Either of you can stop: everything shown here goes away")
         self._stop.on_click(lambda _: self.stop())
         self._stop.layout.display = "none"
-        return [info, self._method, self._steps, self._result, w.HBox([self._stop])]
+        return [self._method, self._steps, self._result, w.HBox([self._stop])]
 
     def _choose(self, method: str | None) -> None:
         if self._loading:
