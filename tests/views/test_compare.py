@@ -183,3 +183,26 @@ def test_a_card_holds_only_what_was_chosen(two) -> None:
     assert card["checkins"] == {} and card["pulse"] and card["writing"] == []
     assert set(card) == {"format", "version", "created", "name", "role", "context", "consent", "checkins",
                          "pulse", "writing"}
+
+
+def _card(name: str, role: str, values: dict[str, int]) -> dict:
+    data = jr.Journal.open(name)
+    data.set_setting("role", role)
+    for stage, value in values.items():
+        data.record_checkin("stage", stage, {it.id: value for it in content.checkin_items(stage)}, date=DAY)
+    return sc.build(data, consent=True)
+
+
+def test_each_difference_is_listed_once_the_three_biggest_with_a_starter(data_dir) -> None:
+    from trust_workshop.model import compare as cm
+    from trust_workshop.views.compare import _sides_html, comparison_html
+
+    a, b = _card("Sam", "hurt", {"uncover": 5, "attune": 1}), _card("Alex", "broke", {"uncover": 1, "attune": 4})
+    result = cm.compare(a, b, first_agrees=True, second_agrees=True)
+    page = comparison_html(result, "couple")
+    assert len(result.apart) > 3 and page.count("class='tw-starter'") == 3
+    assert "Also two or more steps apart" in page
+    for row in result.apart:
+        assert page.count(_sides_html(row, result.names)) == 1, "every difference shows once"
+    close = cm.compare(a, a, first_agrees=True, second_agrees=True)
+    assert "Your answers are close on every statement" in comparison_html(close, "couple")

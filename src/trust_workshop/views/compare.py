@@ -276,16 +276,19 @@ def comparison_html(result: cm.Comparison, context_key: str | None, writing_of: 
     if not result.rows:
         return paragraph(words.text("none_shared", context_key), "tw-muted")
     parts = [f"<h5 class='tw-part'>{esc(names[0])} and {esc(names[1])}, side by side</h5>"]
-    if result.talk_about:
+    if result.apart:
+        talked = {id(s.row) for s in result.talk_about}
+        rest = tuple(r for r in result.apart if id(r) not in talked)
         talk = "".join(f"<li style='margin: 0 0 8px 0'>{_sides_html(s.row, names)}"
                        f"<p class='tw-starter' style='{STARTER_STYLE}'>{esc(s.text)}</p></li>"
                        for s in result.talk_about)
-        parts.append("<p><b>Something to talk about</b></p>" + paragraph(words.text("talk_intro", context_key))
-                     + f"<ol>{talk}</ol>" + paragraph(words.text("how_to_talk", context_key), "tw-muted"))
+        parts.append("<p><b>Where your answers are two or more steps apart</b></p>"
+                     + paragraph(words.text("talk_intro", context_key))
+                     + f"<p><b>Something to talk about</b></p><ol>{talk}</ol>"
+                     + paragraph(words.text("how_to_talk", context_key), "tw-muted")
+                     + (f"<p>Also two or more steps apart:</p>{_rows_html(rest, names)}" if rest else ""))
     else:
         parts.append(paragraph(words.text("all_close", context_key)))
-    if result.apart:
-        parts.append("<p><b>Where your answers are two or more steps apart</b></p>" + _rows_html(result.apart, names))
     if result.alike:
         parts.append("<p><b>Where you see things alike</b> (the same answer, or one step apart)</p>"
                      + _rows_html(result.alike, names))
