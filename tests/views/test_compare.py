@@ -109,6 +109,17 @@ def test_either_person_can_stop_and_everything_is_cleared(two) -> None:
     assert "Alex" not in ui.markup(panel) and not ui.shows(panel, "I, Alex, agree")
 
 
+def test_taking_back_an_agreement_clears_the_comparison(two) -> None:
+    panel = tw.compare_answers()
+    _same_computer(panel)
+    ui.click(panel, "Show our comparison")
+    assert panel.result
+    ui.control(panel, "I, Alex, agree").value = False
+    assert panel.result == "" and "took back their agreement" in panel.status
+    ui.click(panel, "Show our comparison")
+    assert panel.result == "" and "Still to agree: Alex" in panel.status
+
+
 def test_closing_the_journal_clears_the_comparison(two) -> None:
     panel = tw.compare_answers()
     _same_computer(panel)

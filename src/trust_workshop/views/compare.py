@@ -36,6 +36,9 @@ def _consent_box(text: str) -> w.Checkbox:
     return w.Checkbox(value=False, indent=False, description=text, layout=w.Layout(width="auto"))
 
 
+WITHDRAWN = "One of you took back their agreement, so the comparison was cleared from the screen."
+
+
 def _note(html: str) -> w.HTML:
     return w.HTML(html)
 
@@ -85,6 +88,17 @@ class CompareAnswers(Panel):
         self._steps.children = (self._same_computer_steps() if method == SAME_COMPUTER else
                                 self._card_steps() if method == CARD else [])
 
+    def _consent(self, text: str) -> w.Checkbox:
+        """A person's own tick; unticking it takes their agreement back and clears the comparison."""
+        box = _consent_box(text)
+        box.observe(lambda ch: self._withdrawn() if not ch["new"] else None, names="value")
+        return box
+
+    def _withdrawn(self) -> None:
+        if self._result.value:
+            self._result.value = ""
+            self.show(WITHDRAWN, "tw-muted")
+
     def stop(self) -> None:
         """Either person stops: everything of the comparison leaves the screen and memory."""
         self.refresh()
@@ -94,7 +108,7 @@ class CompareAnswers(Panel):
 
     def _same_computer_steps(self) -> list[w.Widget]:
         me = self.journal.name
-        self._my_consent = _consent_box(f"I, {me}, agree to compare my answers here, now.")
+        self._my_consent = self._consent(f"I, {me}, agree to compare my answers here, now.")
         others = [p for p in pr.list_profiles() if p.id != pr.profile_id(me)]
         if not others:
             return [_note(paragraph(f"1. {me}, your journal is open on this page.")),
@@ -133,7 +147,7 @@ class CompareAnswers(Panel):
             self._other = None
             self._warn(str(err))
             return
-        self._other_consent = _consent_box(f"I, {self._other.name}, agree to compare my answers here, now.")
+        self._other_consent = self._consent(f"I, {self._other.name}, agree to compare my answers here, now.")
         self._other_box.children = [
             _note(paragraph(f"{self._other.name}, your journal is open for comparing only. Nothing is saved in it. "
                             "Tick this yourself:")), self._other_consent]
@@ -208,7 +222,7 @@ class CompareAnswers(Panel):
             return
         card = self._card
         me = self.journal.name
-        self._other_consent = _consent_box(f"I, {me}, agree to compare my answers with {card['name']}'s card.")
+        self._other_consent = self._consent(f"I, {me}, agree to compare my answers with {card['name']}'s card.")
         show = w.Button(description="Show our comparison", button_style="primary", icon="columns")
         show.on_click(lambda _: self._show_card())
         holds = "".join(f"<li>{esc(line.replace('you ticked', 'they ticked'))}</li>" for line in sc.describe(card))
