@@ -71,7 +71,7 @@ def test_journey_notebook_shows_everything_and_the_data_controls() -> None:
     if not path.exists():
         pytest.skip("09-my-journey is not written yet")
     code = "\n".join("".join(c["source"]) for c in _load(path)["cells"] if c["cell_type"] == "code")
-    for call in ("profile_bar()", "journey()", "share_summary()", "my_data()", "get_help()"):
+    for call in ("profile_bar()", "journey()", "share_summary()", "compare_answers()", "my_data()", "get_help()"):
         assert call in code
 
 
@@ -106,3 +106,16 @@ def test_each_notebook_calls_exactly_the_exercises_its_stage_lists(stage) -> Non
     kinds = registry.kinds()
     calls = [line for line in code if re.match(r"^([a-z_]+)\(", line) and line.split("(")[0] in kinds]
     assert calls == registry.stage_calls(stage.key)
+
+
+@pytest.mark.parametrize("stage", content.stages(), ids=lambda s: s.key)
+def test_each_stage_notebook_offers_its_comparison_just_before_getting_help(stage) -> None:
+    """``compare_answers`` is a panel the notebooks share, like ``pulse()`` or ``get_help()``: it is no
+    exercise kind, so it never prints on a worksheet; each stage shows only its own statements."""
+    assert "compare_answers" not in registry.kinds()
+    path = ROOT / "workshop" / f"{stage.notebook}.ipynb"
+    cells = _load(path)["cells"]
+    calls = ["".join(c["source"]).strip() for c in cells if c["cell_type"] == "code"]
+    assert calls.count(f'compare_answers("{stage.key}")') == 1
+    where = calls.index(f'compare_answers("{stage.key}")')
+    assert calls[where + 1] == "get_help()", "the comparison comes just before 'When to seek help'"

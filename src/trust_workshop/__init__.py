@@ -16,6 +16,7 @@ from trust_workshop.outputs.pdf_downloads import handout_download, report_downlo
 from trust_workshop.views import registry
 from trust_workshop.views.boosters import booster_checkin, booster_compare, booster_plan, booster_reflection
 from trust_workshop.views.checkin import checkin, pulse
+from trust_workshop.views.compare import compare_answers
 from trust_workshop.views.course_records import course_records
 from trust_workshop.views.facilitator import group_dashboard, intensive_schedule, session_plan
 from trust_workshop.views.forms import homework, reflection
@@ -41,6 +42,7 @@ __all__ = [
     "booster_reflection",
     "card_to_give",
     "checkin",
+    "compare_answers",
     "course_records",
     "get_help",
     "group_dashboard",

@@ -36,6 +36,7 @@ DATA_FILES = (
     "session_plans",
     "labels",
     "paperwork",
+    "compare",
 )
 
 __all__ = [
@@ -432,5 +433,8 @@ def _cross_check() -> None:
     from trust_workshop.content import safety  # the safety data's own cross-checks
 
     problems.extend(safety.problems())
+    from trust_workshop.content import compare  # the comparison's starters: one per stage
+
+    problems.extend(compare.problems())
     if problems:
         raise ContentError("Content problems:\n- " + "\n- ".join(problems))
