@@ -11,10 +11,11 @@ progress, journal; pure Python) → ``views`` (widgets and charts) → ``outputs
 the command line, the nbconvert exporter). Lower layers never import higher ones.
 """
 
+from trust_workshop.outputs.evaluation_pdf import group_dashboard
 from trust_workshop.outputs.pdf_downloads import handout_download, report_download
 from trust_workshop.views import registry
 from trust_workshop.views.checkin import checkin, pulse
-from trust_workshop.views.facilitator import group_dashboard, intensive_schedule, session_plan
+from trust_workshop.views.facilitator import intensive_schedule, session_plan
 from trust_workshop.views.forms import homework, reflection
 from trust_workshop.views.journey import journey, pre_post
 from trust_workshop.views.my_data import my_data

@@ -9,12 +9,12 @@ caused it, or research).
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 from trust_workshop.model import evaluation as ev
 from trust_workshop.model.summary import MIN_GROUP
 from trust_workshop.outputs.pdf import compile_pdf, paper
+from trust_workshop.views.facilitator import GroupDashboard
 
 FILE_NAME = "course-evaluation.pdf"
 
@@ -83,8 +83,6 @@ def course_evaluation(evaluation: ev.Evaluation, paper_size: str = "a4", today: 
     return compile_pdf("evaluation.typ", data(evaluation, paper_size, today))
 
 
-def save(evaluation: ev.Evaluation, folder: Path, paper_size: str = "a4") -> Path:
-    """Write the PDF into ``folder`` (and nowhere else); returns its path."""
-    path = Path(folder) / FILE_NAME
-    path.write_bytes(course_evaluation(evaluation, paper_size))
-    return path
+def group_dashboard() -> GroupDashboard:
+    """The facilitator's group dashboard, with its "Make course evaluation (PDF)" button."""
+    return GroupDashboard(make_evaluation=course_evaluation)
