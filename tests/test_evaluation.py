@@ -25,10 +25,12 @@ def person(name: str, role: str | None = "hurt", *, shared: dict[str, tuple[int,
     shared, stages = shared or {}, stages or {}
     s = {"format": sm.FORMAT, "version": 2, "pseudonym": name, "created": "2026-11-20",
          "stage_scores": {k: f for k, (_, f) in stages.items()},
-         "pulse": [{"date": "2026-10-01", "score": pulse[0]}, {"date": "2026-11-19", "score": pulse[1]}] if pulse else [],
+         "pulse": ([{"date": "2026-10-01", "score": pulse[0]}, {"date": "2026-11-19", "score": pulse[1]}]
+                   if pulse else []),
          "homework": {"done": 0, "set": 0}, "attendance": ["2026-10-01", "2026-11-19"],
          "role": role, "course": {"sessions": list(sessions), "final_checkin": final},
-         "baseline": {"stages": {k: b for k, (b, _) in stages.items()}, "shared": {k: b for k, (b, _) in shared.items()},
+         "baseline": {"stages": {k: b for k, (b, _) in stages.items()},
+                      "shared": {k: b for k, (b, _) in shared.items()},
                       "pulse": pulse[0] if pulse else None},
          "final": {"stages": {k: f for k, (_, f) in stages.items()} if final else {},
                    "shared": {k: f for k, (_, f) in shared.items()} if final else {},
@@ -106,7 +108,8 @@ def _two_people_and_copies() -> list[tuple[str, bytes]]:
         ("copy.json", sm.encode(ana)),                                              # the same bytes
         ("renamed.json", sm.encode({**ben, "pseudonym": "Someone Else"})),         # the same numbers
         ("respaced.json", json.dumps({**ben, "pseudonym": "Third"}, indent=4).encode()),  # laid out differently
-        ("spelt.json", sm.encode({**ana, "pseudonym": "ANA", "created": "2026-11-21", "homework": {"done": 1, "set": 1}})),
+        ("spelt.json", sm.encode({**ana, "pseudonym": "ANA", "created": "2026-11-21",
+                                  "homework": {"done": 1, "set": 1}})),
         ("later.json", sm.encode(later)),                                           # same journal code
         ("old.json", sm.encode({k: v for k, v in ben.items() if k in sm.schema()["required"]} | {"version": 1,
                                                                                               "pseudonym": "b3n"})),
