@@ -31,7 +31,7 @@ from trust_workshop.model.summary import MIN_GROUP
 
 SAME_BAND = 10  # a pulse that moved by less than this many points (up or down) stayed "about the same"
 HIDDEN = "fewer than three: not shown"
-NO_SHARED = "worded differently for each role: see the roles"
+NO_SHARED = "worded per role: see the roles"
 ROLE_NOT_CHOSEN = "none"  # the role key of people who did not choose a role
 
 

@@ -71,7 +71,7 @@ def data(evaluation: ev.Evaluation, paper_size: str = "a4", today: dt.date | Non
         "facts": facts,
         "sessions": f"People who completed each session, from session 0 to {len(e.sessions) - 1}: {sessions}.",
         "enough": e.enough,
-        "roles": [f"{g.label} ({g.people} people)" for g in e.roles],
+        "roles": [f"{g.label} ({g.people} people)" for g in e.roles],  # the table's column heads
         "roles_note": ("Roles with fewer than three people: not shown." if e.roles_hidden else ""),
         "rows": rows,
         "moves": moves if e.enough else f"Rose, same or fell: {ev.HIDDEN}.",
