@@ -80,7 +80,7 @@ def test_the_figures_of_a_known_group_match_those_worked_out_by_hand() -> None:
     assert (hurt["uncover"].mean, hurt["uncover"].sd, hurt["uncover"].people) == (20.0, 17.3, 3)
     # The pulse is the same measure for everyone: the group's mean (4 people) minus the hurt group's
     # mean (3) would give Dee's own change, so the hurt group's pulse is hidden.
-    assert not hurt["pulse"].shown and hurt["pulse"].note == ev.HIDDEN
+    assert not hurt["pulse"].shown and hurt["pulse"].note == ev.PROTECTS
 
 
 def test_percentages_add_up_to_a_hundred() -> None:

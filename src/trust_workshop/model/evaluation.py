@@ -32,6 +32,7 @@ from trust_workshop.model.summary import MIN_GROUP
 SAME_BAND = 10  # a pulse that moved by less than this many points (up or down) stayed "about the same"
 HIDDEN = "fewer than three: not shown"
 NO_SHARED = "worded per role: see the roles"
+PROTECTS = "not shown (protects the others)"
 ROLE_NOT_CHOSEN = "none"  # the role key of people who did not choose a role
 
 
@@ -144,7 +145,8 @@ def _role_rows(whole: dict[int, tuple[int, int]] | None, by_role: dict[str, dict
         if not 0 < len(rest) < MIN_GROUP:
             break
         del shown[min(shown, key=lambda r: (len(shown[r]), r))]
-    return {r: change(key, title, list(v.values()), "" if r in shown else HIDDEN) for r, v in by_role.items()}
+    return {r: change(key, title, list(v.values()), "" if r in shown else PROTECTS if len(v) >= MIN_GROUP else HIDDEN)
+            for r, v in by_role.items()}
 
 
 def evaluate(summaries: Sequence[Mapping[str, Any]]) -> Evaluation:

@@ -30,7 +30,9 @@ HOW_TO_READ = (f"Scores run from 0 to 100. A change is the final score minus the
                f"change. A pulse that moved by less than {ev.SAME_BAND} points either way counts as "
                "'about the same'. Where statements are worded differently for each role, the whole-group mean "
                "uses only the statements every role reads in the same words; means over all of a stage's "
-               f"statements appear per role, for roles with at least {MIN_GROUP} people.")
+               f"statements appear per role, for roles with at least {MIN_GROUP} people. '{ev.PROTECTS}' marks "
+               "a role's figure that could be taken away from the whole group's to work out the change of one or "
+               "two other people.")
 
 
 def _figure(change: ev.Change) -> str:
