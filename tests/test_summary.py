@@ -31,7 +31,8 @@ def test_a_summary_holds_numbers_and_dates_only() -> None:
     j = _journal()
     s = sm.build(j, "  Blue   Heron ", today=dt.date(2026, 11, 1))
     assert s["pseudonym"] == "Blue Heron"
-    assert set(s) == {"format", "version", "pseudonym", "created", "stage_scores", "pulse", "homework", "attendance"}
+    assert set(s) == {"format", "version", "pseudonym", "created", "stage_scores", "pulse", "homework", "attendance",
+                      "participant", "role", "course", "baseline", "final"}
     assert s["homework"] == {"done": 1, "set": 2}
     assert s["attendance"] == ["2026-10-05", "2026-10-12", "2026-10-19"]
     assert [p["date"] for p in s["pulse"]] == ["2026-10-05", "2026-10-12", "2026-10-19"]
@@ -84,7 +85,7 @@ def test_homework_attendance_and_who_has_not_shared() -> None:
 
 
 def test_bad_foreign_and_duplicate_files_are_listed_and_the_rest_load() -> None:
-    good = [(f"p{i}.json", sm.encode(_summary(f"p{i}", 50))) for i in range(10)]
+    good = [(f"p{i}.json", sm.encode(_summary(f"p{i}", 50 + i))) for i in range(10)]
     journal_export = tf.export_bytes(jr.Journal.open("Whole"))
     bad = [
         ("broken.json", b'{"format": "trust-workshop-group-summary", "vers'),
@@ -95,7 +96,7 @@ def test_bad_foreign_and_duplicate_files_are_listed_and_the_rest_load() -> None:
         ("journal.json", journal_export),
         ("huge.json", b" " * (sm.MAX_SUMMARY_BYTES + 1)),
         ("deep.json", b"[" * 50_000 + b"]" * 50_000),
-        ("future.json", sm.encode({**_summary("f", 1), "version": 2})),
+        ("future.json", sm.encode({**_summary("f", 1), "version": sm.VERSION + 1})),
         ("wrong-types.json", sm.encode({**_summary("w", 1), "stage_scores": {"uncover": "high"}})),
         ("hostile.json", sm.encode({**_summary("<script>alert(1)</script>", 1), "stage_scores": {"uncover": 101}})),
         ("copy.json", good[0][1]),
@@ -112,7 +113,8 @@ def test_bad_foreign_and_duplicate_files_are_listed_and_the_rest_load() -> None:
 
 
 def test_a_thousand_files_load() -> None:
-    files = [(f"p{i}.json", sm.encode(_summary(f"person {i}", i % 101))) for i in range(1000)]
+    files = [(f"p{i}.json", sm.encode({**_summary(f"person {i}", i % 101), "homework": {"done": i // 101, "set": 9}}))
+             for i in range(1000)]  # every file holds different numbers, so none is taken for a copy
     loaded = sm.load_many(files)
     assert len(loaded.summaries) == 1000 and loaded.problems == []
     view = sm.group(loaded.summaries)
@@ -124,7 +126,8 @@ def test_the_summary_schema_file_agrees_with_the_code() -> None:
     """The schema lives in summary.schema.json; the limits the code states must be the ones it enforces."""
     schema = sm.schema()
     props = schema["properties"]
-    assert props["format"]["const"] == sm.FORMAT and props["version"]["const"] == sm.VERSION
+    assert props["format"]["const"] == sm.FORMAT and props["version"]["enum"] == list(sm.VERSIONS)
+    assert max(sm.VERSIONS) == sm.VERSION
     assert props["pseudonym"]["maxLength"] == sm.MAX_PSEUDONYM
     assert props["homework"]["properties"]["done"]["maximum"] == sm.MAX_HOMEWORK
     assert props["homework"]["properties"]["set"]["maximum"] == sm.MAX_HOMEWORK

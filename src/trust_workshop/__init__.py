@@ -12,13 +12,14 @@ the command line, the nbconvert exporter). Lower layers never import higher ones
 """
 
 from trust_workshop.outputs.card_downloads import card_to_give
+from trust_workshop.outputs.evaluation_pdf import group_dashboard
 from trust_workshop.outputs.pdf_downloads import handout_download, report_download
 from trust_workshop.views import registry
 from trust_workshop.views.boosters import booster_checkin, booster_compare, booster_plan, booster_reflection
 from trust_workshop.views.checkin import checkin, pulse
 from trust_workshop.views.compare import compare_answers
 from trust_workshop.views.course_records import course_records
-from trust_workshop.views.facilitator import group_dashboard, intensive_schedule, session_plan
+from trust_workshop.views.facilitator import intensive_schedule, session_plan
 from trust_workshop.views.forms import homework, reflection
 from trust_workshop.views.journey import journey, pre_post
 from trust_workshop.views.my_data import my_data

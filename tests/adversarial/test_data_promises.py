@@ -408,8 +408,11 @@ def test_a_huge_number_in_the_journal_file_is_set_aside_not_raised(data_dir: Pat
 
 
 def _summary(**change) -> bytes:
-    s = {"format": sm.FORMAT, "version": sm.VERSION, "pseudonym": "Ben", "created": "2026-11-01",
-         "stage_scores": {"safety": 50}, "pulse": [{"date": "2026-11-01", "score": 60}],
+    # An older (version 1) summary; the safety score follows the name, so two people never hold the same numbers.
+    name = change.get("pseudonym", "Ben")
+    s = {"format": sm.FORMAT, "version": 1, "pseudonym": name, "created": "2026-11-01",
+         "stage_scores": {"safety": sum(ord(c) * (i + 1) for i, c in enumerate(name)) % 100},
+         "pulse": [{"date": "2026-11-01", "score": 60}],
          "homework": {"done": 1, "set": 2}, "attendance": ["2026-11-01"]}
     s.update(change)
     return json.dumps(s).encode()

@@ -293,7 +293,7 @@ PSEUDONYMS = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "#set
 
 
 def _summary_file(pseudonym: str, n: int) -> tuple[str, bytes]:
-    summary = {"format": sm.FORMAT, "version": sm.VERSION, "pseudonym": pseudonym, "created": "2026-03-01",
+    summary = {"format": sm.FORMAT, "version": 1, "pseudonym": pseudonym, "created": "2026-03-01",
                "stage_scores": {"uncover": 40 + n, "safety": 60},
                "pulse": [{"date": "2026-02-23", "score": 50 + n}], "homework": {"done": 1, "set": 2},
                "attendance": ["2026-02-23", "2026-03-01"]}

@@ -119,8 +119,10 @@ def _summary(name: str) -> bytes:
 
     from trust_workshop.model import summary as sm
 
-    return json.dumps({"format": sm.FORMAT, "version": sm.VERSION, "pseudonym": name, "created": "2026-11-01",
-                       "stage_scores": {"safety": 50}, "pulse": [], "homework": {"done": 1, "set": 2},
+    # An older (version 1) summary; each name gets its own score, so no two files hold the same numbers.
+    score = sum(ord(c) * (i + 1) for i, c in enumerate(name)) % 100
+    return json.dumps({"format": sm.FORMAT, "version": 1, "pseudonym": name, "created": "2026-11-01",
+                       "stage_scores": {"safety": score}, "pulse": [], "homework": {"done": 1, "set": 2},
                        "attendance": ["2026-10-01", "2026-11-01"]}).encode()
 
 

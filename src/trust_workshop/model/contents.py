@@ -285,6 +285,12 @@ class Contents:
         name = self._part("profile", dict).get("name")
         return name if isinstance(name, str) else ""
 
+    @property
+    def profile_created(self) -> str:
+        """When the profile was made (a timestamp), or "" if the journal does not say."""
+        created = self._part("profile", dict).get("created")
+        return created if isinstance(created, str) else ""
+
     def setting(self, key: str) -> str | None:
         value = self._part("settings", dict).get(key)
         return value if isinstance(value, str) else None

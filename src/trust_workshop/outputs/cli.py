@@ -3,6 +3,7 @@
     trust-workshop handouts --out DIR [--paper a4|letter] [--no-masters]
     trust-workshop report --profile NAME --out FILE [--include KEY ...] [--paper a4|letter]
     trust-workshop course [--region KEY] [--checked YYYY-MM-DD]
+    trust-workshop evaluation SUMMARY.json ... --out DIR [--paper a4|letter]
 """
 
 from __future__ import annotations
@@ -66,6 +67,19 @@ def build_masters(out: Path, paper_size: str = "a4", report: Callable[[int, int,
     return written
 
 
+def write_evaluation(files: Sequence[Path], out: Path, paper_size: str = "a4") -> tuple[Path, list[str]]:
+    """The course evaluation of some summary files, written as one PDF into the folder ``out``
+    (and nowhere else); also the files that were skipped, each with its reason."""
+    from trust_workshop.model import evaluation, summary
+    from trust_workshop.outputs import evaluation_pdf
+
+    loaded = summary.load_many((f.name, f.read_bytes()) for f in files)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / evaluation_pdf.FILE_NAME
+    path.write_bytes(evaluation_pdf.course_evaluation(evaluation.evaluate(loaded.summaries), paper_size))
+    return path, [f"{name}: skipped because {why}" for name, why in loaded.problems]
+
+
 def _course(region: str | None, checked: str | None) -> int:
     if region is not None or checked is not None:
         try:
@@ -105,9 +119,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     c.add_argument("--region", metavar="KEY",
                    help="default region for helplines: " + ", ".join((*cs.region_keys(), cs.ELSEWHERE)))
     c.add_argument("--checked", metavar="YYYY-MM-DD", help="the day you checked the helpline numbers")
+    e = sub.add_parser("evaluation", help="a one-page course evaluation, with no names, from shared summaries")
+    e.add_argument("summaries", nargs="+", type=Path, help="the summary files participants shared")
+    e.add_argument("--out", type=Path, required=True, help="folder to write course-evaluation.pdf into")
+    e.add_argument("--paper", default="a4", choices=["a4", "letter"])
     args = parser.parse_args(argv)
     if args.command == "course":
         return _course(args.region, args.checked)
+    if args.command == "evaluation":
+        path, skipped = write_evaluation(args.summaries, args.out, args.paper)
+        for line in skipped:
+            print(line, file=sys.stderr)
+        print(f"Wrote {path}")
+        return 0
     if args.command == "handouts":
         try:
             written = build_all(args.out, args.paper, stages=args.stage, plans=not args.handouts_only)

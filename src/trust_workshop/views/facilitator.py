@@ -8,14 +8,16 @@ and the kernel only turns its count into minutes and seconds.
 from __future__ import annotations
 
 import statistics
+from collections.abc import Callable
 
 import ipywidgets as w
 
 from trust_workshop import content
+from trust_workshop.model import evaluation as ev
 from trust_workshop.model import plans as pm
 from trust_workshop.model import summary as sm
 from trust_workshop.views import charts
-from trust_workshop.views.panel import Panel, esc, paragraph
+from trust_workshop.views.panel import Panel, download_link, esc, paragraph
 
 
 def _mmss(seconds: int) -> str:
@@ -187,8 +189,10 @@ class IntensiveSchedule(Panel):
 class GroupDashboard(Panel):
     """Load participants' shared summaries and read the group's progress."""
 
-    def __init__(self) -> None:
+    def __init__(self, make_evaluation: Callable[[ev.Evaluation], bytes] | None = None) -> None:
         self._files: list[tuple[str, bytes]] = []
+        self._make_pdf = make_evaluation  # outputs make PDFs; views never import them, so it is handed in
+        self._evaluation = w.HTML()
         super().__init__("Group progress", "Type your group's pseudonyms (optional, one per line), then upload the "
                          "summary files participants sent you. You can upload many at once.", needs_journal=False)
 
@@ -204,7 +208,23 @@ class GroupDashboard(Panel):
         self._upload.observe(self._on_upload, names="value")
         self._clear.on_click(lambda _: self._reset())
         self._draw()
-        return [self._roster, w.HBox([self._upload, self._clear]), self._out]
+        parts = [self._roster, w.HBox([self._upload, self._clear]), self._out]
+        if self._make_pdf is not None:
+            # The course evaluation: one page for a funder, from the same loaded summaries.
+            make = w.Button(description="Make course evaluation (PDF)", icon="file-pdf",
+                            tooltip="A one-page report of the group's change, with no names; "
+                                    "a Save button appears beside this one")
+            make.on_click(lambda _: self._make_evaluation())
+            parts.append(w.HBox([make, self._evaluation], layout=w.Layout(align_items="center", flex_flow="row wrap")))
+        return parts
+
+    def _make_evaluation(self) -> None:
+        """Offer the PDF as a browser download: nothing is written on the server."""
+        figures = ev.evaluate(self.loaded.summaries)
+        note = ("Ready. It holds no names." if figures.enough else
+                f"Ready. With fewer than {sm.MIN_GROUP} people it shows counts only.")
+        self._evaluation.value = download_link(self._make_pdf(figures), "course-evaluation.pdf",
+                                               "Save course evaluation", mime="application/pdf", note=note)
 
     def _on_upload(self, change: dict) -> None:
         if not change["new"]:
@@ -222,6 +242,7 @@ class GroupDashboard(Panel):
         self._draw()
 
     def _draw(self) -> None:
+        self._evaluation.value = ""  # a PDF made from other files is not offered again
         loaded = sm.load_many(self._files)
         roster = self._roster.value.splitlines()
         view = sm.group(loaded.summaries, roster)
@@ -270,6 +291,7 @@ def intensive_schedule() -> IntensiveSchedule:
     return IntensiveSchedule()
 
 
-def group_dashboard() -> GroupDashboard:
-    """The facilitator's view of the summaries participants chose to share."""
-    return GroupDashboard()
+def group_dashboard(make_evaluation: Callable[[ev.Evaluation], bytes] | None = None) -> GroupDashboard:
+    """The facilitator's view of the summaries participants chose to share (with a course
+    evaluation button when given a PDF maker: ``trust_workshop.group_dashboard`` has one)."""
+    return GroupDashboard(make_evaluation)

@@ -18,7 +18,8 @@ class ShareSummary(Panel):
         super().__init__("Share my summary with the group",
                          "Your facilitator can see how the group is doing if people share a small summary. "
                          "It holds only numbers and dates: your stage scores, your pulse, how many homework "
-                         "commitments you marked done, and which days you took part. It never holds anything "
+                         "commitments you marked done, which days and sessions you took part in, your scores at "
+                         "the start and the end of the course, and the role you chose. It never holds anything "
                          "you wrote, and never your safety check. Sharing is optional.")
 
     def build(self) -> list[w.Widget]:
@@ -47,6 +48,10 @@ class ShareSummary(Panel):
         attended = (f"{len(days)} session{'s' if len(days) != 1 else ''}, from {writing.day(days[0])} "
                     f"to {writing.day(days[-1])}" if days else "no sessions yet")
         hw = summary["homework"]
+        course, start, end = summary["course"], summary["baseline"], summary["final"]
+        role = content.role(summary["role"]).label if summary["role"] else "not chosen"
+        ends = (f"scores for {len(start['stages'])} stages from your baseline check-in and {len(end['stages'])} "
+                f"from your final one; first pulse {_or_none(start['pulse'])}, final pulse {_or_none(end['pulse'])}")
         self._result.value = (
             paragraph("This is everything the file holds, in words:")
             + "<ul class='tw-summary'>"
@@ -54,12 +59,23 @@ class ShareSummary(Panel):
             + f"<li><b>Stage scores:</b> {'<ul>' + scores + '</ul>' if scores else 'none complete yet'}</li>"
             + f"<li><b>Trust pulse:</b> {esc(pulse_words)}</li>"
             + f"<li><b>Homework:</b> {hw['done']} of {hw['set']} commitments marked done</li>"
-            + f"<li><b>Taking part:</b> {esc(attended)}</li></ul>"
+            + f"<li><b>Taking part:</b> {esc(attended)}</li>"
+            + f"<li><b>Sessions done:</b> {len(course['sessions'])} of {len(content.stages())}; final check-in "
+            + f"{'taken' if course['final_checkin'] else 'not yet taken'}</li>"
+            + f"<li><b>Start and end of the course:</b> {esc(ends)}</li>"
+            + f"<li><b>Your role:</b> {esc(role)}</li>"
+            + ("<li><b>A code made from your journal</b> (not from your name), so that two summaries from one "
+               "journal count as one person</li>" if summary.get("participant") else "")
+            + "</ul>"
             + "<details><summary>The exact file, as your facilitator receives it</summary>"
             + f"<pre class='tw-preview'>{esc(raw.decode('utf-8'))}</pre></details>"
             + "<p>" + download_link(raw, sm.filename(summary), "Save my summary",
                                     note="Send it to your facilitator privately.") + "</p>"
             + paragraph("You can make a new one at any time.", "tw-muted"))
+
+
+def _or_none(value: int | None) -> str:
+    return "none yet" if value is None else f"{value} of 100"
 
 
 def share_summary() -> ShareSummary:
