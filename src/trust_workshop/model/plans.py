@@ -25,6 +25,11 @@ def format_button(fmt: str) -> str:
     return formats()[fmt]["button"]
 
 
+def facilitator_roles() -> dict[str, dict[str, str]]:
+    """Who does what when two or three facilitators run a session: lead, support, room, step_out."""
+    return content.raw("session_plans")["facilitator_roles"]
+
+
 def block_kind(kind: str) -> str:
     """What an agenda block's kind is called ('pair_practice' is 'Practice in pairs')."""
     return content.raw("session_plans")["block_kinds"][kind]
