@@ -72,6 +72,9 @@ def test_session_plans_have_the_agenda_and_script(fmt: str, tmp_path: Path) -> N
     assert "Transparency and honest dialogue" in text and "Fidelity checklist" in text
     for b in plans.agenda("transparency", fmt):
         assert " ".join(b["title"].split()) in text
+    assert "with core blocks only" in text
+    assert text.count("✂ Optional:") == sum(
+        not plans.is_core(b) for b in plans.agenda("transparency", fmt))
 
 
 def test_paper_sizes(tmp_path: Path) -> None:

@@ -154,9 +154,10 @@ def plan_data(stage_key: str, fmt: str, paper_size: str = "a4") -> dict[str, Any
         "subtitle": f"{pm.format_name(fmt)} · {pm.minutes(blocks)} minutes",
         "footer": "Rebuilding Trust · facilitator session plan · CC BY 4.0",
         "objectives": p["objectives"], "materials": p["materials"], "preparation": p["preparation"],
-        "total": pm.minutes(blocks),
+        "total": pm.minutes(blocks), "core_total": pm.core_minutes(blocks),
         "blocks": [{"starts": f"{t // 60}:{t % 60:02d}", "minutes": b["minutes"], "title": b["title"],
-                    "kind": b["kind"].replace("_", " "), "facilitator": b["facilitator"],
+                    "kind": b["kind"].replace("_", " "), "cut": pm.cut_label(b), "core": pm.is_core(b),
+                    "facilitator": b["facilitator"],
                     "participants": b["participants"], "script": b["script"]}
                    for t, b in zip(starts, blocks, strict=True)],
         "debrief": p["debrief_questions"], "homework": p["homework"],

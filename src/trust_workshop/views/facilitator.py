@@ -16,7 +16,7 @@ from trust_workshop import content
 from trust_workshop.model import evaluation as ev
 from trust_workshop.model import plans as pm
 from trust_workshop.model import summary as sm
-from trust_workshop.views import charts
+from trust_workshop.views import charts, plan_marks
 from trust_workshop.views.panel import Panel, download_link, esc, paragraph
 
 
@@ -113,14 +113,16 @@ class SessionPlan(Panel):
         self._heading.value = (f"<h3>Stage {stage.number}: {esc(stage.title)} · {esc(pm.format_button(self._fmt))}, "
                                f"{total} minutes</h3>")
         self._overview.value = (_list("Objectives", plan["objectives"]) + _list("Materials", plan["materials"])
-                                + _list("Preparation", plan["preparation"]))
+                                + _list("Preparation", plan["preparation"]) + plan_marks.group_html(self._fmt))
         rows = []
         for i, (start, b) in enumerate(zip(pm.start_offsets(blocks), blocks, strict=True)):
             here = " class='tw-current'" if i == self._block else ""
             rows.append(f"<tr{here}><td>{_mmss(start * 60)[:-3]}</td><td>{b['minutes']} min</td>"
-                        f"<td><b>{esc(b['title'])}</b><br><small>{esc(pm.block_kind(b['kind']))}</small></td>"
+                        f"<td><b>{esc(b['title'])}</b><br><small>{esc(pm.block_kind(b['kind']))} · "
+                        f"{plan_marks.cut_mark(b)}</small></td>"
                         f"<td>{esc(b['facilitator'])}</td><td>{esc(b['participants'])}</td></tr>")
-        self._agenda.value = ("<h4>Agenda</h4><table class='tw-agenda'><thead><tr><th>Starts</th><th>Length</th>"
+        self._agenda.value = (plan_marks.STYLE + "<h4>Agenda</h4>" + plan_marks.timing_line(blocks)
+                              + "<table class='tw-agenda'><thead><tr><th>Starts</th><th>Length</th>"
                               "<th>Block</th><th>You</th><th>Participants</th></tr></thead><tbody>"
                               + "".join(rows) + "</tbody></table>")
         adapt = plan["adaptations"]
@@ -162,7 +164,9 @@ class SessionPlan(Panel):
         state = "Time for this block is up: move on when the group is ready." if left <= 0 else f"Next: {nxt}"
         self._clock.value = (f"<div class='tw-clock'><span class='tw-clock-time'>{_mmss(left)}</span> "
                              f"<span>left in block {self._block + 1} of {len(self.blocks)}: "
-                             f"<b>{esc(block['title'])}</b></span><br><small>{esc(state)}</small></div>")
+                             f"<b>{esc(block['title'])}</b> ({plan_marks.cut_mark(block)})</span><br>"
+                             f"<small>{esc(state)}</small></div>"
+                             + plan_marks.running_late(self.blocks, self._block))
         self._now.value = (f"<div class='tw-script'><b>Say:</b> {esc(block['script'])}</div>"
                            f"<p><b>You:</b> {esc(block['facilitator'])}<br><b>Participants:</b> "
                            f"{esc(block['participants'])}</p>")
