@@ -175,10 +175,11 @@ def test_a_participant_locks_their_journal_and_opens_it_with_the_passphrase(lab,
     # The panel already says "Working as Browser tester" (that profile opens by itself): wait for the new one.
     page.wait_for_selector(f"{harness.PANEL} .tw-profile :text('Working as Locked tester')", timeout=30_000)
     page.wait_for_selector(harness.IDLE, state="attached", timeout=30_000)
-    page.wait_for_timeout(500)  # the exercises below redraw for the new profile after the panel does
 
+    # The panels below redraw for the new profile after the profile panel does: wait for the lock
+    # box itself (a fixed half-second was not enough with two other test workers busy).
     lock = page.locator(f"{harness.PANEL} .tw-lock")
-    assert "There is no reset" in lock.inner_text()
+    expect(lock).to_contain_text("There is no reset", timeout=30_000)
     secrets = lock.locator("input[type=password]")
     secrets.nth(0).fill("blue kettle morning")
     secrets.nth(1).fill("blue kettle morning")
