@@ -19,8 +19,8 @@ from trust_workshop.views.boosters import booster_checkin, booster_compare, boos
 from trust_workshop.views.checkin import checkin, pulse
 from trust_workshop.views.compare import compare_answers
 from trust_workshop.views.course_records import course_records
-from trust_workshop.views.feedback import feedback_form, feedback_reader
 from trust_workshop.views.facilitator import intensive_schedule, session_plan
+from trust_workshop.views.feedback import feedback_form, feedback_reader
 from trust_workshop.views.forms import homework, reflection
 from trust_workshop.views.journey import journey, pre_post
 from trust_workshop.views.my_data import my_data

@@ -20,8 +20,8 @@ FORMAT = "trust-workshop-feedback"
 VERSION = 1
 FILE_NAME = "course-feedback.json"
 SMALLEST_GROUP = 3
-MAX_COMMENT = 4_000
-MAX_BYTES = 64_000
+MAX_COMMENT = 20_000  # per answer, in a file read from outside
+MAX_BYTES = 200_000
 
 
 class FeedbackProblem(ValueError):
@@ -38,8 +38,12 @@ def empty_answers() -> dict[str, list]:
     return {"ratings": [None] * len(w["scale_items"]), "comments": [""] * len(w["questions"])}
 
 
-def clean(answers: Any) -> dict[str, list]:
-    """Answers as saved or uploaded, reduced to what the form asks (anything else is dropped)."""
+def clean(answers: Any, *, outside: bool = False) -> dict[str, list]:
+    """Answers as saved or uploaded, reduced to what the form asks (anything else is dropped).
+
+    The participant's own saved words are kept exactly; a file from ``outside`` has NUL removed
+    and each answer cut at ``MAX_COMMENT`` characters.
+    """
     out = empty_answers()
     if not isinstance(answers, dict):
         return out
@@ -48,7 +52,8 @@ def clean(answers: Any) -> dict[str, list]:
         out["ratings"][i] = r if type(r) is int and 1 <= r <= 5 else None
     comments = answers.get("comments") if isinstance(answers.get("comments"), list) else []
     for i, c in enumerate(comments[:len(out["comments"])]):
-        out["comments"][i] = c.replace("\x00", "")[:MAX_COMMENT] if isinstance(c, str) else ""
+        if isinstance(c, str):
+            out["comments"][i] = c.replace("\x00", "")[:MAX_COMMENT] if outside else c
     return out
 
 
@@ -68,7 +73,7 @@ def read(raw: bytes) -> dict[str, list]:
         raise FeedbackProblem("this is not a feedback file from the course")
     if data.get("version") != VERSION:
         raise FeedbackProblem("it comes from a different version of the course")
-    return clean(data)
+    return clean(data, outside=True)
 
 
 @dataclass
@@ -95,7 +100,8 @@ def tally(files: list[tuple[str, bytes]], rng: random.Random | None = None) -> T
     seen: dict[bytes, str] = {}
     for name, raw in files:
         if raw in seen:
-            result.skipped.append((name, f"it is an exact copy of {seen[raw]}"))
+            result.skipped.append((name, f"it is identical to {seen[raw]} (a copy, or the very same answers), "
+                                         "so it counts once"))
             continue
         seen[raw] = name
         try:
