@@ -20,6 +20,7 @@ from trust_workshop.views.checkin import checkin, pulse
 from trust_workshop.views.compare import compare_answers
 from trust_workshop.views.course_records import course_records
 from trust_workshop.views.facilitator import intensive_schedule, session_plan
+from trust_workshop.views.feedback import feedback_form, feedback_reader
 from trust_workshop.views.forms import homework, reflection
 from trust_workshop.views.journey import journey, pre_post
 from trust_workshop.views.my_data import my_data
@@ -45,6 +46,8 @@ __all__ = [
     "checkin",
     "compare_answers",
     "course_records",
+    "feedback_form",
+    "feedback_reader",
     "get_help",
     "group_dashboard",
     "handout_download",
