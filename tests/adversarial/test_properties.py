@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import tempfile
 import time
 import unicodedata
@@ -290,15 +291,25 @@ LONG_TEXTS = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(LONG_TEXTS))
-def test_language_helpers_are_quick_on_100k_characters(name: str) -> None:
-    text = LONG_TEXTS[name]
-    assert len(text) >= 100_000
+def _read_all(text: str) -> float:
     start = time.perf_counter()
-    language.read_apology(text, APOLOGY["components"], APOLOGY["excuse_phrases"])
+    language.read_apology(text, APOLOGY["components"], APOLOGY["excuse_phrases"], APOLOGY["non_apology_phrases"])
     accusation = language.read_accusation(text)
     language.i_statement(TEMPLATE, accusation.feeling or "x", accusation.situation or "y", text)
-    assert time.perf_counter() - start < 2.0
+    return time.perf_counter() - start
+
+
+@pytest.mark.parametrize("name", sorted(LONG_TEXTS))
+def test_language_helpers_grow_in_step_with_the_text_not_faster(name: str) -> None:
+    """A pasted essay cannot freeze the page: ten times the text takes about ten times as long
+    (measured side by side, medians of three), where a pattern that backtracks would take a
+    hundred times as long or more. How quick it is on this machine is for `make bench`, not a test:
+    a fixed limit in seconds fails on a busy machine and proves nothing about the code."""
+    text = LONG_TEXTS[name]
+    assert len(text) >= 100_000
+    small = statistics.median(_read_all(text[:10_000]) for _ in range(3))
+    large = statistics.median(_read_all(text) for _ in range(3))
+    assert large < max(small, 0.005) * 30, f"{large:.3f} s for 100k characters against {small:.3f} s for 10k"
 
 
 def test_language_reading_sees_through_odd_characters() -> None:
