@@ -70,8 +70,9 @@ def test_i_statement_will_not_save_an_unfinished_one(opened) -> None:
 
 def test_validation_practice_gives_feedback_and_remembers_choices(opened) -> None:
     view = tw.validation_practice()
-    first = next(s for s in content.exercise("validation_practice")["scenarios"] if s["context"] == "couple")
-    assert html.escape(first["situation"]) in shown(view.body[0]), "the participant's own context comes first"
+    first = next(s for s in content.exercise("validation_practice")["scenarios"]
+                 if s["context"] == "couple" and s.get("side") == "hurt")  # Sam was hurt, and is in a couple
+    assert html.escape(first["situation"]) in shown(view.body[0]), "the participant's own side and context come first"
     good = next(i for i, r in enumerate(first["responses"]) if r["validates"])
     ui.control(view, "Reply 1:").value = good
     restart_kernel()
@@ -162,3 +163,20 @@ def test_ten_things_stops_at_ten(opened) -> None:
         ui.add_line(view, "type one item, then press Enter or Add", f"I trust you to {n}")
     assert len(view.value) == 10
     assert "Remove one to add another" in view.status
+
+
+def test_validation_practice_follows_the_participants_role(opened) -> None:
+    """The hurt person practises from their own side too: at least three scenarios, shown first for them."""
+    scenarios = content.exercise("validation_practice")["scenarios"]
+    hurt_side = [s for s in scenarios if s.get("side") == "hurt"]
+    assert len(hurt_side) >= 3 and len({s["context"] for s in hurt_side}) >= 3
+    for role, side in (("hurt", "hurt"), ("broke", "broke")):
+        opened.set_setting("role", role)
+        view = tw.validation_practice()
+        shown_first = [s for s in scenarios if html.escape(s["situation"]) in shown(view.body[0])]
+        assert shown_first and shown_first[0].get("side", "broke") == side, role
+    opened.set_setting("role", "hurt")
+    opened.set_setting("context", "family")
+    view = tw.validation_practice()
+    first = next(s for s in hurt_side if s["context"] == "family")
+    assert html.escape(first["situation"]) in shown(view.body[0]), "own side first, then own context"

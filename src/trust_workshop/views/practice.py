@@ -198,9 +198,13 @@ class ValidationPractice(Panel):
         super().__init__(data["title"], data["intro"])
 
     def _scenarios(self) -> list[dict]:
+        """The participant's own side first (the hurt person practises as the hurt person), then
+        their own context; with no role, or both, the context alone decides."""
         scenarios = content.exercise("validation_practice")["scenarios"]
-        mine = [s for s in scenarios if s["context"] == (self.context or "couple")]
-        return mine + [s for s in scenarios if s not in mine]
+        side = self.role if self.role in ("broke", "hurt") else None
+        context = self.context or "couple"
+        return sorted(scenarios, key=lambda s: (side is not None and s.get("side", "broke") != side,
+                                                s["context"] != context))
 
     def build(self) -> list[w.Widget]:
         saved = self.saved({})
