@@ -123,3 +123,15 @@ def test_make_nav_changes_nothing_when_the_links_are_current(tmp_path: Path) -> 
     before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     assert navigation.main(list(map(str, copies))) == 0
     assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+
+
+def test_every_row_of_the_contents_table_says_what_the_notebook_is_for() -> None:
+    """Stages take their tagline from stages.yaml; other notebooks (My journey, After the course) from
+    other_notebooks."""
+    from trust_workshop import navigation
+
+    rows = [r for r in navigation.contents_markdown(ROOT / "workshop").splitlines() if r.startswith("| ") and "](" in r]
+    assert len(rows) >= 11
+    for row in rows:
+        sentence = row.rstrip("|").rsplit("|", 1)[-1].strip()
+        assert len(sentence) > 10, f"no sentence in the contents row {row!r}"

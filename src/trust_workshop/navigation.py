@@ -73,9 +73,10 @@ def contents_markdown(folder: Path) -> str:
         name = f"{s.notebook}.ipynb"
         title = f"[{s.title}]({name})" if name in present else f"{s.title} (coming soon)"
         rows.append(f"| {s.number} | {title} | {s.tagline} |")
+    taglines = {f"{o['notebook']}.ipynb": o["tagline"] for o in content.raw("stages").get("other_notebooks", [])}
     for name in notebook_order(folder):
         if not any(name == f"{s.notebook}.ipynb" for s in content.stages()):
-            rows.append(f"| | [{_title(name, folder)}]({name}) | |")
+            rows.append(f"| | [{_title(name, folder)}]({name}) | {taglines.get(name, '')} |")
     return "\n".join([f"## {CONTENTS_ANCHOR}", "", CONTENTS_MARKER, "",
                       "| Stage | Notebook | In a sentence |", "|---|---|---|", *rows])
 
