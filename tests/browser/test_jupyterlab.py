@@ -226,7 +226,8 @@ def test_hostile_text_typed_in_the_browser_is_kept_and_shown_as_text_never_run(l
     box = page.locator(f"{harness.PANEL} .tw-exercise:has(.tw-title:text-is('Reflection')) textarea").first
     box.fill(HOSTILE_TYPED)
     box.blur()  # text boxes send their text when the participant leaves them
-    page.locator(f"{harness.PANEL} .tw-exercise:has(.tw-title:text-is('Reflection')) .tw-saved").wait_for(timeout=15_000)
+    reflection = page.locator(f"{harness.PANEL} .tw-exercise:has(.tw-title:text-is('Reflection'))")
+    reflection.locator(".tw-saved").wait_for(timeout=15_000)
 
     harness.open_notebook(page, lab, "workshop/09-my-journey.ipynb")
     harness.restart_and_run_all(page)
