@@ -20,9 +20,23 @@ def _render(page, voila, path: str):
     page.wait_for_timeout(500)
 
 
+# Notes, as the page is parsed, when the loading message appears and when it goes.
+WATCH_LOADING = """new MutationObserver(() => {
+    const el = document.querySelector('#loading [role=status]');
+    if (el && !window.twLoadingEl) { window.twLoadingEl = el; window.twLoadingShown = performance.now(); }
+    if (window.twLoadingEl && !el && !window.twLoadingGone) window.twLoadingGone = performance.now();
+}).observe(document, {childList: true, subtree: true});"""
+
+
 @pytest.mark.parametrize("path", WORKSHOP)
 def test_notebook_renders_in_voila_and_its_widgets_respond(path: str, voila, page, artifacts: Path) -> None:
+    page.add_init_script(WATCH_LOADING)
     _render(page, voila, path)
+    shown, gone, text = page.evaluate("[window.twLoadingShown, window.twLoadingGone, window.twLoadingEl?.textContent]")
+    assert text == "Loading your workshop…", "a loading message shows while the notebook runs"
+    assert gone and page.locator("#loading").count() == 0, "and goes when the notebook's content is shown"
+    print(f"Voila, {path}: loading message at {shown / 1000:.1f} s, gone at {gone / 1000:.1f} s")
+    assert page.locator("[role=main] .jp-Cell").count() > 5, "the notebook's cells are the page's main landmark"
     assert page.locator(".jupyter-widgets").count() > 5
     assert page.locator("text=Error displaying widget").count() == 0
     assert page.locator("text=Traceback").count() == 0
