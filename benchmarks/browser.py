@@ -113,7 +113,7 @@ def voila(browser, repeat: int, tmp: Path) -> list[Row]:
                 page = browser.new_page(viewport=VIEWPORT)
                 t0 = time.perf_counter()
                 page.goto(srv.url(f"voila/render/{path}"), timeout=120_000)
-                page.locator(".tw-exercise h4:text-is('Where to get help')").wait_for(timeout=120_000)
+                page.locator(".tw-exercise .tw-title:text-is('Where to get help')").wait_for(timeout=120_000)
                 times.append(time.perf_counter() - t0)
                 page.close()
             rows.append(Row(f"{Path(path).stem}: Voilà render to last widget", times, "s"))

@@ -80,7 +80,7 @@ def _wait_sample(page, count: int, timeout: float = 30_000) -> None:
 
 
 def _exercise(page, panel: str, title: str):
-    return page.locator(f"{panel} .tw-exercise:has(h4:text-is('{title}'))").first
+    return page.locator(f"{panel} .tw-exercise:has(.tw-title:text-is('{title}'))").first
 
 
 def checkin_and_charts(page, srv, harness, changes: int, redraws: int) -> list[Row]:

@@ -266,3 +266,37 @@ def screenshots(page, out: Path, stem: str, *, whole: bool | None = None) -> lis
 
 def notebook_slug(path: str) -> str:
     return re.sub(r"[^a-z0-9-]+", "-", path.removesuffix(".ipynb").lower()).strip("-")
+
+
+# --- Accessibility (axe-core) -------------------------------------------------------------
+
+AXE_IMPACTS = ("critical", "serious", "moderate", "minor")
+
+
+def axe_findings(page, context: str | dict | None = None) -> dict[str, list[dict]]:
+    """Run axe-core (shipped inside axe-playwright-python, so no network) over the page.
+
+    ``context`` limits the scan (an axe context: a selector, or {"include": [...], "exclude": [...]}).
+    Returns the violations by impact, each as {rule, help, nodes: [selector, ...]}.
+    """
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.evaluate(Axe().axe_script)
+    args = [context, {"resultTypes": ["violations"]}] if context else [{"resultTypes": ["violations"]}]
+    results = page.evaluate("(args) => axe.run(...args)", args)
+    found: dict[str, list[dict]] = {impact: [] for impact in AXE_IMPACTS}
+    for v in results["violations"]:
+        found.setdefault(v["impact"] or "minor", []).append(
+            {"rule": v["id"], "help": v["help"],
+             "nodes": [" ".join(map(str, n["target"])) for n in v["nodes"]]})
+    return found
+
+
+def axe_counts(found: dict[str, list[dict]]) -> dict[str, int]:
+    """Number of failing elements for each impact."""
+    return {impact: sum(len(v["nodes"]) for v in rules) for impact, rules in found.items()}
+
+
+def axe_summary(found: dict[str, list[dict]]) -> str:
+    return "\n".join(f"  {impact} {v['rule']} ({len(v['nodes'])}): {v['help']}; e.g. {v['nodes'][:3]}"
+                     for impact, rules in found.items() for v in rules)

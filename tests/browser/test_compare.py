@@ -44,14 +44,14 @@ def test_two_profiles_compare_in_voila_and_either_can_clear_it(playwright_browse
         page = context.new_page()
         try:
             page.goto(srv.url("voila/render/workshop/09-my-journey.ipynb"), timeout=120_000)
-            page.locator(".tw-exercise h4:text-is('Where to get help')").wait_for(timeout=120_000)
+            page.locator(".tw-exercise .tw-title:text-is('Where to get help')").wait_for(timeout=120_000)
             # Sam opens their own journal in the profile bar.
             profile = page.locator(".tw-profile")
             profile.locator("select").first.select_option(label="Sam")
             profile.locator("button:has-text('Open my journal')").click()
             profile.locator("text=Working as").wait_for(timeout=15_000)
             before = _files(srv.data_dir)
-            panel = page.locator(".tw-exercise:has(h4:text-is('Compare our answers'))")
+            panel = page.locator(".tw-exercise:has(.tw-title:text-is('Compare our answers'))")
             panel.locator("button:text-is('Both of us on this computer')").wait_for(timeout=15_000)
             assert "feels safe" in panel.inner_text() and "safety check" in panel.inner_text()
             panel.locator("button:text-is('Both of us on this computer')").click()

@@ -30,7 +30,7 @@ def test_notebook_runs_in_jupyterlab_with_working_widgets(path: str, lab, page, 
 
 
 def _checkin(page, title: str):
-    return page.locator(f"{harness.PANEL} .tw-exercise:has(h4:text-is('{title}'))")
+    return page.locator(f"{harness.PANEL} .tw-exercise:has(.tw-title:text-is('{title}'))")
 
 
 def test_a_checkin_answer_survives_a_kernel_restart(lab, page, artifacts: Path) -> None:
@@ -50,12 +50,12 @@ def test_a_checkin_answer_survives_a_kernel_restart(lab, page, artifacts: Path) 
 def test_export_download_gives_a_file_that_imports_back(lab, page, tmp_path: Path, monkeypatch) -> None:
     harness.open_notebook(page, lab, "workshop/00-welcome-and-safety.ipynb")
     harness.run_all(page)
-    hopes = page.locator(f"{harness.PANEL} .tw-exercise:has(h4:text-is('Hopes and worries'))")
+    hopes = page.locator(f"{harness.PANEL} .tw-exercise:has(.tw-title:text-is('Hopes and worries'))")
     typed = "Written in the browser: ünïcödé 🙂 <b>as typed</b>"
     hopes.locator("textarea").first.fill(typed)
-    hopes.locator("h4").click()  # leaving the box sends the text
+    hopes.locator(".tw-title").click()  # leaving the box sends the text
     hopes.locator(".tw-saved:has-text('Saved at')").wait_for(timeout=15_000)
-    data = page.locator(f"{harness.PANEL} .tw-exercise:has(h4:text-is('My journal file'))")
+    data = page.locator(f"{harness.PANEL} .tw-exercise:has(.tw-title:text-is('My journal file'))")
     data.locator("button:has-text('Download my journal')").click()
     link = data.locator("a.tw-download")
     link.wait_for(timeout=15_000)
@@ -85,7 +85,7 @@ def test_the_browser_tests_leave_the_repository_alone(lab) -> None:
 def test_facilitator_follows_stage_three_with_a_ticking_timer(lab, page, artifacts: Path) -> None:
     harness.open_notebook(page, lab, "facilitator/01-session-plan.ipynb")
     harness.run_all(page)
-    plan = page.locator(f"{harness.PANEL} .tw-exercise:has(h4:text-is('Session plan'))")
+    plan = page.locator(f"{harness.PANEL} .tw-exercise:has(.tw-title:text-is('Session plan'))")
     plan.locator("select").first.select_option(label="3. Transparency and honest dialogue")
     plan.locator("button:has-text('Weekly group')").click()
     plan.locator("h3:has-text('Stage 3')").wait_for(timeout=15_000)
@@ -128,7 +128,7 @@ def test_dashboard_reads_ten_summaries_and_skips_a_broken_one(lab, page, tmp_pat
     files.append(str(broken))
     harness.open_notebook(page, lab, "facilitator/03-group-dashboard.ipynb")
     harness.run_all(page)
-    board = page.locator(f"{harness.PANEL} .tw-exercise:has(h4:text-is('Group progress'))")
+    board = page.locator(f"{harness.PANEL} .tw-exercise:has(.tw-title:text-is('Group progress'))")
     with page.expect_file_chooser() as chooser:
         board.locator(".widget-upload, button:has-text('Upload summaries')").first.click()
     chooser.value.set_files(files)
@@ -143,7 +143,7 @@ def test_dashboard_reads_ten_summaries_and_skips_a_broken_one(lab, page, tmp_pat
 def test_report_and_handout_download_as_pdfs_in_the_browser(lab, page, tmp_path: Path) -> None:
     harness.open_notebook(page, lab, "workshop/09-my-journey.ipynb")
     harness.run_all(page)
-    box = page.locator(f"{harness.PANEL} .tw-exercise:has(h4:text-is('Export my report (PDF)'))")
+    box = page.locator(f"{harness.PANEL} .tw-exercise:has(.tw-title:text-is('Export my report (PDF)'))")
     box.locator("button:has-text('Make my report')").click()
     link = box.locator("a.tw-download")
     link.wait_for(timeout=90_000)  # the first report imports matplotlib and Typst's fonts
@@ -154,7 +154,7 @@ def test_report_and_handout_download_as_pdfs_in_the_browser(lab, page, tmp_path:
     assert report.suffix == ".pdf" and report.read_bytes().startswith(b"%PDF")
     harness.open_notebook(page, lab, "workshop/03-transparency-and-dialogue.ipynb")
     harness.run_all(page)
-    take = page.locator(f"{harness.PANEL} .tw-exercise:has(h4:text-is('Take it with you'))")
+    take = page.locator(f"{harness.PANEL} .tw-exercise:has(.tw-title:text-is('Take it with you'))")
     take.locator("button:has-text('Make handout')").click()
     take.locator("a.tw-download").wait_for(timeout=90_000)
     with page.expect_download() as info:
@@ -223,14 +223,15 @@ def test_hostile_text_typed_in_the_browser_is_kept_and_shown_as_text_never_run(l
     # Fresh kernels: an earlier test may have switched a notebook's kernel to another profile.
     harness.open_notebook(page, lab, "workshop/01-uncover-the-impact.ipynb")
     harness.restart_and_run_all(page)
-    box = page.locator(f"{harness.PANEL} .tw-exercise:has(h4:text-is('Reflection')) textarea").first
+    box = page.locator(f"{harness.PANEL} .tw-exercise:has(.tw-title:text-is('Reflection')) textarea").first
     box.fill(HOSTILE_TYPED)
     box.blur()  # text boxes send their text when the participant leaves them
-    page.locator(f"{harness.PANEL} .tw-exercise:has(h4:text-is('Reflection')) .tw-saved").wait_for(timeout=15_000)
+    reflection = page.locator(f"{harness.PANEL} .tw-exercise:has(.tw-title:text-is('Reflection'))")
+    reflection.locator(".tw-saved").wait_for(timeout=15_000)
 
     harness.open_notebook(page, lab, "workshop/09-my-journey.ipynb")
     harness.restart_and_run_all(page)
-    journey = page.locator(f"{harness.PANEL} .tw-exercise:has(h4:text-is('My journey'))")
+    journey = page.locator(f"{harness.PANEL} .tw-exercise:has(.tw-title:text-is('My journey'))")
     journey.locator("input[type=checkbox]").first.check()
     shown = journey.locator("details:has-text('Uncover')").first
     shown.wait_for(timeout=15_000)

@@ -40,7 +40,7 @@ def voila_shared(tmp_path_factory: pytest.TempPathFactory, playwright_browser):
 
 def _render(page, srv, path: str) -> None:
     page.goto(srv.url(f"voila/render/{path}"), timeout=120_000)
-    page.locator(".tw-exercise h4:text-is('Where to get help')").wait_for(timeout=120_000)
+    page.locator(".tw-exercise .tw-title:text-is('Where to get help')").wait_for(timeout=120_000)
     page.wait_for_timeout(500)
 
 
@@ -53,7 +53,7 @@ def test_no_journal_opens_until_chosen_even_after_a_delete(voila_shared, page, a
     harness.screenshots(page, artifacts, "voila-shared-before-choosing")
     profile.locator("button:has-text('Continue as Alex')").click()
     profile.locator(":text('Working as Alex')").wait_for(timeout=20_000)
-    data = page.locator(".tw-exercise:has(h4:text-is('My journal file'))")
+    data = page.locator(".tw-exercise:has(.tw-title:text-is('My journal file'))")
     data.locator("button:has-text('Delete my data')").click()
     data.locator(".widget-checkbox:has-text('I understand this deletes') input").check()
     data.locator("button:has-text('Yes, delete my data')").click()
@@ -63,7 +63,7 @@ def test_no_journal_opens_until_chosen_even_after_a_delete(voila_shared, page, a
         _render(page, voila_shared, path)
         profile = page.locator(".tw-profile").first
         assert "Working as" not in profile.inner_text(), f"{path}: a journal opened by itself after a delete"
-        journey = page.locator(".tw-exercise:has(h4:text-is('My journey'))")
+        journey = page.locator(".tw-exercise:has(.tw-title:text-is('My journey'))")
         if journey.count():
             assert journey.locator("input[type=checkbox]").count() == 0, "nothing of Sam's to reveal"
         assert SAM_SECRET not in page.content()
@@ -80,15 +80,15 @@ def test_typed_text_is_saved_without_leaving_the_box_and_survives_a_reload(voila
     profile = page.locator(".tw-profile").first
     profile.locator("button:has-text('Continue as')").click()
     profile.locator(":text('Working as')").wait_for(timeout=20_000)
-    box = page.locator(".tw-exercise:has(h4:text-is('Reflection')) textarea").first
+    box = page.locator(".tw-exercise:has(.tw-title:text-is('Reflection')) textarea").first
     box.click()
     box.type("typed, never left the box", delay=20)
-    status = page.locator(".tw-exercise:has(h4:text-is('Reflection')) .tw-saved")
+    status = page.locator(".tw-exercise:has(.tw-title:text-is('Reflection')) .tw-saved")
     status.wait_for(timeout=15_000)  # "Saved" appears only once the journal has it
     _render(page, voila, "workshop/01-uncover-the-impact.ipynb")
     profile = page.locator(".tw-profile").first
     profile.locator("button:has-text('Continue as')").click()
     profile.locator(":text('Working as')").wait_for(timeout=20_000)
     page.wait_for_timeout(500)
-    again = page.locator(".tw-exercise:has(h4:text-is('Reflection')) textarea").first
+    again = page.locator(".tw-exercise:has(.tw-title:text-is('Reflection')) textarea").first
     assert again.input_value() == "typed, never left the box"

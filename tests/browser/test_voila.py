@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -15,13 +16,27 @@ WORKSHOP = sorted(p.relative_to(harness.ROOT).as_posix() for p in (harness.ROOT 
 
 def _render(page, voila, path: str):
     page.goto(voila.url(f"voila/render/{path}"), timeout=120_000)
-    page.locator(".tw-exercise h4:text-is('Where to get help')").wait_for(timeout=120_000)
+    page.locator(".tw-exercise .tw-title:text-is('Where to get help')").wait_for(timeout=120_000)
     page.wait_for_timeout(500)
+
+
+# Notes, as the page is parsed, when the loading message appears and when it goes.
+WATCH_LOADING = """new MutationObserver(() => {
+    const el = document.querySelector('#loading [role=status]');
+    if (el && !window.twLoadingEl) { window.twLoadingEl = el; window.twLoadingShown = performance.now(); }
+    if (window.twLoadingEl && !el && !window.twLoadingGone) window.twLoadingGone = performance.now();
+}).observe(document, {childList: true, subtree: true});"""
 
 
 @pytest.mark.parametrize("path", WORKSHOP)
 def test_notebook_renders_in_voila_and_its_widgets_respond(path: str, voila, page, artifacts: Path) -> None:
+    page.add_init_script(WATCH_LOADING)
     _render(page, voila, path)
+    shown, gone, text = page.evaluate("[window.twLoadingShown, window.twLoadingGone, window.twLoadingEl?.textContent]")
+    assert text == "Loading your workshop…", "a loading message shows while the notebook runs"
+    assert gone and page.locator("#loading").count() == 0, "and goes when the notebook's content is shown"
+    print(f"Voila, {path}: loading message at {shown / 1000:.1f} s, gone at {gone / 1000:.1f} s")
+    assert page.locator("[role=main] .jp-Cell").count() > 5, "the notebook's cells are the page's main landmark"
     assert page.locator(".jupyter-widgets").count() > 5
     assert page.locator("text=Error displaying widget").count() == 0
     assert page.locator("text=Traceback").count() == 0
@@ -32,17 +47,30 @@ def test_notebook_renders_in_voila_and_its_widgets_respond(path: str, voila, pag
         exercise.locator(".tw-saved:has-text('Saved at')").wait_for(timeout=15_000)
         assert exercise.locator(".tw-scale").first.locator("button.mod-active").inner_text().strip() == "3"
     else:  # the journey page: its private writing appears only when asked for
-        journey = page.locator(".tw-exercise:has(h4:text-is('My journey'))")
+        journey = page.locator(".tw-exercise:has(.tw-title:text-is('My journey'))")
         journey.locator("text=Show my saved reflections and writing").click()
         journey.locator("text=Nothing written yet.").wait_for(timeout=15_000)
     harness.screenshots(page, artifacts, f"voila-{harness.notebook_slug(path)}")
+    _axe_whole_page(page, path, artifacts)
+
+
+def _axe_whole_page(page, path: str, artifacts: Path) -> None:
+    """axe-core over the whole Voila page: no critical or serious finding; the rest is recorded
+    (printed, and kept as axe-voila-<notebook>.json in the artifacts folder)."""
+    found = harness.axe_findings(page)
+    counts = harness.axe_counts(found)
+    (artifacts / f"axe-voila-{harness.notebook_slug(path)}.json").write_text(
+        json.dumps({"notebook": path, "counts": counts, "findings": found}, indent=1))
+    print(f"axe, Voila, {path}: {counts}\n{harness.axe_summary(found)}")
+    worst = {impact: found[impact] for impact in ("critical", "serious") if found[impact]}
+    assert not worst, f"axe finds critical or serious problems in {path}:\n{harness.axe_summary(worst)}"
 
 
 def test_safety_check_responds_in_voila_and_saves_nothing(voila, page) -> None:
     before = sorted(p.name for p in voila.data_dir.rglob("*"))
     _render(page, voila, "workshop/00-welcome-and-safety.ipynb")
     after_load = sorted(p.name for p in voila.data_dir.rglob("*"))
-    check = page.locator(".tw-exercise:has(h4:text-is('A private safety check'))")
+    check = page.locator(".tw-exercise:has(.tw-title:text-is('A private safety check'))")
     check.locator("input[type=checkbox]").first.check()
     check.locator("text=is not recommended right now").wait_for(timeout=15_000)
     assert sorted(p.name for p in voila.data_dir.rglob("*")) == after_load
@@ -51,7 +79,7 @@ def test_safety_check_responds_in_voila_and_saves_nothing(voila, page) -> None:
 
 def test_export_and_import_work_in_voila(voila, page, tmp_path: Path) -> None:
     _render(page, voila, "workshop/00-welcome-and-safety.ipynb")
-    data = page.locator(".tw-exercise:has(h4:text-is('My journal file'))")
+    data = page.locator(".tw-exercise:has(.tw-title:text-is('My journal file'))")
     data.locator("button:has-text('Download my journal')").click()
     with page.expect_download() as info:
         data.locator("a.tw-download").click()
@@ -80,7 +108,7 @@ def test_thoughts_of_self_harm_in_the_uk_show_samaritans_in_voila(voila, page, a
     profile = page.locator(".tw-profile")
     profile.locator("select").filter(has=page.locator("option:text-is('United Kingdom')")).first.select_option(
         label="United Kingdom")
-    check = page.locator(".tw-exercise:has(h4:text-is('A private safety check'))")
+    check = page.locator(".tw-exercise:has(.tw-title:text-is('A private safety check'))")
     check.locator("text=says nothing either way").wait_for(timeout=15_000)
     assert check.locator("text=Nothing you ticked").count() == 0
     check.locator(".widget-checkbox:has-text('thoughts of harming myself') input").check()
@@ -115,7 +143,7 @@ def test_the_shipped_voila_configuration_reaps_kernels_after_their_pages_close(t
         for _ in range(2):
             pg = context.new_page()
             pg.goto(srv.url("voila/render/workshop/09-my-journey.ipynb"), timeout=120_000)
-            pg.locator(".tw-exercise h4:text-is('Where to get help')").wait_for(timeout=120_000)
+            pg.locator(".tw-exercise .tw-title:text-is('Where to get help')").wait_for(timeout=120_000)
             pg.close()
         context.close()
         assert srv.kernel_pids(), "each page had a kernel while it was open"

@@ -220,7 +220,7 @@ class WholeCheckin(Panel):
                 q.buttons.observe(lambda ch, key=st.key, item=q.item.id: self._changed(key, item, ch["new"]),
                                   names="value")
             self._questions[st.key] = qs
-            heading = w.HTML(f"<h5>Stage {st.number}: {esc(st.title)}</h5>{paragraph(st.summary, 'tw-muted')}")
+            heading = w.HTML(f"<h4>Stage {st.number}: {esc(st.title)}</h4>{paragraph(st.summary, 'tw-muted')}")
             self._pages[st.key] = w.VBox([heading, *qs])
         return self._pages[st.key]
 

@@ -182,10 +182,10 @@ class CompareAnswers(Panel):
         self._card_box = w.VBox()
         writing_part = ([_note(paragraph("Writing is left out unless you tick it, piece by piece:", "tw-muted")),
                          *(box for _, box in self._writing)] if self._writing else [])
-        return [_note("<h5 class='tw-part'>Give my answers on a card</h5>" + paragraph(words.text("card"))),
+        return [_note("<h4 class='tw-part'>Give my answers on a card</h4>" + paragraph(words.text("card"))),
                 self._card_name, self._with_checkins, self._with_pulse, *writing_part, self._card_consent,
                 w.HBox([make]), self._card_out,
-                _note("<h5 class='tw-part'>Compare with a card I was given</h5>"
+                _note("<h4 class='tw-part'>Compare with a card I was given</h4>"
                       + paragraph("The card is read here and shown only while you compare. It is never added to "
                                   "your journal.")),
                 self._upload, self._card_box]
@@ -289,7 +289,7 @@ def comparison_html(result: cm.Comparison, context_key: str | None, writing_of: 
     names = result.names
     if not result.rows:
         return paragraph(words.text("none_shared", context_key), "tw-muted")
-    parts = [f"<h5 class='tw-part'>{esc(names[0])} and {esc(names[1])}, side by side</h5>"]
+    parts = [f"<h4 class='tw-part'>{esc(names[0])} and {esc(names[1])}, side by side</h4>"]
     if result.apart:
         talked = {id(s.row) for s in result.talk_about}
         rest = tuple(r for r in result.apart if id(r) not in talked)

@@ -96,7 +96,7 @@ class Panel(w.VBox):
     def set_text(self, title: str, intro: str) -> None:
         if not self._framed:
             title = intro = ""
-        self._title.value = CSS + (f"<h4 class='tw-title'>{esc(title)}</h4>" if title else "")
+        self._title.value = CSS + (f"<h3 class='tw-title'>{esc(title)}</h3>" if title else "")
         self._intro.value = paragraph(intro) if intro else ""
 
     @property

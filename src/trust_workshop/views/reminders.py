@@ -45,7 +45,8 @@ class Reminders(Panel):
                 row["day"] = w.Dropdown(options=list(zip(_DAY_NAMES, rm.DAYS, strict=True)), value=one["day"],
                                         description="On:", style={"description_width": "initial"},
                                         layout=w.Layout(width="12em"))
-                row["every"] = w.Dropdown(options=_EVERY, value=one["every"], layout=w.Layout(width="11em"))
+                row["every"] = w.Dropdown(options=_EVERY, value=one["every"], description="How often:",
+                                          style={"description_width": "initial"}, layout=w.Layout(width="15em"))
             for widget in row.values():
                 widget.observe(self._changed, names="value")
             self._rows[kind] = row

@@ -69,7 +69,7 @@ def help_html(help_: sm.Help) -> str:
         out.append(_directory(help_.directory))
     else:
         for nh in help_.needs:
-            out.append(f"<h5 class='tw-need'>{esc(nh.need.label)}</h5>")
+            out.append(f"<h4 class='tw-need'>{esc(nh.need.label)}</h4>")
             if nh.resources:
                 out.append(f"<ul class='tw-services'>{''.join(_service(r) for r in nh.resources)}</ul>")
             else:
@@ -123,7 +123,7 @@ class HelpPanel(w.VBox):
             self._picker.value = sm.effective_region(self._session.region)
         finally:
             self._busy = False
-        heading = f"<h4 class='tw-title'>{esc(self._heading)}</h4>" if self._heading else ""
+        heading = f"<h3 class='tw-title'>{esc(self._heading)}</h3>" if self._heading else ""
         self._html.value = CSS + heading + help_html(self.help)
 
     def _picked(self, change: dict) -> None:
@@ -196,7 +196,7 @@ class SafetyCheck(Panel):
         widgets: list[w.Widget] = []
         for part in cs.parts(self.context, self.role):
             intro = paragraph(part.intro, "tw-muted") if part.intro else ""
-            widgets.append(w.HTML(f"<h5 class='tw-part'>{esc(part.heading)}</h5>{intro}"))
+            widgets.append(w.HTML(f"<h4 class='tw-part'>{esc(part.heading)}</h4>{intro}"))
             for q in part.questions:
                 box = w.Checkbox(value=False, description=q.label, indent=False, layout=w.Layout(width="auto"))
                 box.observe(lambda _: self._ticked(), names="value")
@@ -251,7 +251,7 @@ class SafetyCheck(Panel):
             blocks = []
             for r in responses:
                 steps = "".join(f"<li>{esc(s)}</li>" for s in r.steps)
-                blocks.append(f"<h5 class='tw-response'>{esc(r.heading)}</h5>{paragraph(r.text)}"
+                blocks.append(f"<h4 class='tw-response'>{esc(r.heading)}</h4>{paragraph(r.text)}"
                               + (f"<ol>{steps}</ol>" if steps else ""))
             self._result.value = (f"<div class='tw-alert' role='alert'>{''.join(blocks)}"
                                   f"{paragraph('None of this has been saved or shown to anyone.', 'tw-muted')}"

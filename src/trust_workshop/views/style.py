@@ -34,7 +34,8 @@ CSS = """
 .tw-statement { margin: 8px 0 2px 0; }
 .tw-title { margin: 12px 0 4px 0; }
 .tw-muted { color: var(--jp-ui-font-color2, #555); }
-.tw-saved { color: var(--jp-success-color1, #00684a); font-weight: 600; }
+.tw-saved { color: var(--jp-success-color0, #1b5e20); font-weight: 600; }
+[data-jp-theme-light="false"] .tw-saved { color: var(--jp-success-color1, #4caf50); }
 .tw-warning, .tw-alert { border-left: 4px solid #D55E00; padding: 6px 10px;
   background: var(--jp-warn-color3, #fff4e5); }
 .tw-score { border-left: 4px solid #0072B2; padding: 2px 10px; }
@@ -49,7 +50,7 @@ a.tw-download:focus-visible { outline: 3px solid #E69F00; outline-offset: 2px; }
 .tw-ready { color: var(--jp-success-color1, #00684a); font-weight: 600; }
 .tw-exercise button.jupyter-button { white-space: normal !important; height: auto !important; min-height: 28px; }
 .tw-contact { font-weight: 700; font-size: 1.1em; white-space: nowrap; }
-h5.tw-need, h5.tw-response, h5.tw-part { font-size: 1.05em; margin: 10px 0 4px 0; }
+h4.tw-need, h4.tw-response, h4.tw-part { font-size: 1.05em; margin: 10px 0 4px 0; }
 .tw-help a { text-decoration: underline; }
 .tw-caption { font-style: italic; max-width: 48em; }
 .tw-checks { list-style: none; padding-left: 0.5em; }
