@@ -99,3 +99,17 @@ def controls(root: w.Widget, label: str, kind: type | None = None) -> list[w.Wid
 def markup(root: w.Widget) -> str:
     """The HTML the page draws under ``root`` (HTML widgets only; what people typed is left out)."""
     return " ".join(x.value for x in on_screen(root) if isinstance(x, w.HTML) and isinstance(x.value, str))
+
+
+def charts(root: w.Widget) -> list[str]:
+    """The alternative text of every chart drawn under ``root`` (charts are PNG pictures in HTML)."""
+    import re
+
+    return [html_unescape(m) for m in re.findall(r"<img src='data:image/png;base64,[^']*' alt='([^']*)'",
+                                                 markup(root))]
+
+
+def html_unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)

@@ -60,3 +60,24 @@ def test_every_chart_keeps_its_text_readable_on_a_phone() -> None:
         smallest = min(t.get_fontsize() for t in fig.findobj(Text) if t.get_text())
         on_a_phone = smallest * 100 / 72 * min(1.0, 390 / width_px)
         assert on_a_phone >= 11.5, (fig, smallest, width_px)
+
+
+def test_every_chart_is_described_by_its_caption_for_screen_readers(opened) -> None:
+    """A chart is a picture whose alternative text is its caption: the same information in words."""
+    import trust_workshop as tw
+
+    from .. import ui
+
+    for stage in ("safety", "uncover"):
+        view = tw.checkin(stage)
+        for q in view.questions:
+            q.buttons.value = 4
+    tw.pulse()
+    for q in tw.pulse().questions:
+        q.buttons.value = 3
+    progress = tw.progress()
+    alts = ui.charts(progress)
+    assert len(alts) == 2 and all(len(a) > 20 for a in alts)
+    assert alts == progress.captions, "the alternative text is the caption, word for word"
+    page = ui.markup(progress)
+    assert "aria-hidden='true'" in page, "the caption under the picture is not read twice"

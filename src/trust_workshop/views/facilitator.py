@@ -17,7 +17,7 @@ from trust_workshop.model import evaluation as ev
 from trust_workshop.model import plans as pm
 from trust_workshop.model import summary as sm
 from trust_workshop.views import charts, plan_marks
-from trust_workshop.views.panel import Panel, download_link, esc, paragraph
+from trust_workshop.views.panel import Panel, download_link, esc, figure, paragraph
 
 
 def _mmss(seconds: int) -> str:
@@ -262,9 +262,7 @@ class GroupDashboard(Panel):
                                 f"</tr></thead><tbody>{rows}</tbody></table>"))
         if view.pulse_by_week:
             points = [charts.GroupPulse(week, mean, n) for week, mean, n in view.pulse_by_week]
-            parts.append(w.Image(value=charts.png(charts.group_pulse_chart(points)), format="png",
-                                 layout=w.Layout(max_width="680px")))
-            parts.append(w.HTML(paragraph(charts.group_pulse_caption(points), "tw-caption")))
+            parts.append(figure(charts.png(charts.group_pulse_chart(points)), charts.group_pulse_caption(points)))
         if view.size >= sm.MIN_GROUP:
             # Patterns, not individuals: the same small-group rule as the averages, and no names beside counts.
             done = min(view.homework_done, view.homework_set)

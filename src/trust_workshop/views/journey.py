@@ -10,7 +10,7 @@ from trust_workshop.model import progress as pm
 from trust_workshop.model import writing
 from trust_workshop.model.scoring import SCORE_NOTE
 from trust_workshop.views import charts
-from trust_workshop.views.panel import Panel, esc, paragraph
+from trust_workshop.views.panel import Panel, esc, figure, paragraph
 from trust_workshop.views.progress import Progress
 
 
@@ -24,14 +24,10 @@ class PrePost(Panel):
         changes = pm.pre_post(self.journal.checkins())
         self.reading = pm.pre_post_reading(changes)
         self.caption = charts.pre_post_caption(changes)
-        out: list[w.Widget] = []
-        if any(c.change is not None for c in changes):
-            out.append(w.Image(value=charts.png(charts.pre_post_chart(changes)), format="png",
-                               layout=w.Layout(max_width="720px")))
+        image = charts.png(charts.pre_post_chart(changes)) if any(c.change is not None for c in changes) else None
         again = w.Button(description="Compare again", icon="sync", tooltip="Redraw with your latest answers")
         again.on_click(lambda _: self.refresh())
-        return [*out, w.HTML(paragraph(self.caption, "tw-caption")), w.HTML(paragraph(self.reading)),
-                w.HBox([again])]
+        return [figure(image, self.caption, "720px"), w.HTML(paragraph(self.reading)), w.HBox([again])]
 
 
 class Journey(Panel):
@@ -60,11 +56,8 @@ class Journey(Panel):
         progress = Progress(framed=False)
         promises = journal.promises()
         rates = pm.kept_rates(promises)
-        kept: list[w.Widget] = []
-        if rates:
-            kept.append(w.Image(value=charts.png(charts.kept_rate_chart(rates)), format="png",
-                                layout=w.Layout(max_width="680px")))
-        kept.append(w.HTML(paragraph(charts.kept_rate_caption(rates, pm.open_promises(promises)), "tw-caption")))
+        kept: list[w.Widget] = [figure(charts.png(charts.kept_rate_chart(rates)) if rates else None,
+                                       charts.kept_rate_caption(rates, pm.open_promises(promises)))]
         self._show = w.Checkbox(value=False, indent=False, description="Show my saved reflections and writing",
                                 tooltip="They stay hidden until you tick this, in case someone can see your screen")
         self._writing = w.HTML()

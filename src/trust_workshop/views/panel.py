@@ -50,6 +50,19 @@ def paragraph(text: str, cls: str = "") -> str:
     return f"<p{klass}>{esc(text)}</p>"
 
 
+def figure(image: bytes | None, caption: str, max_width: str = "680px") -> w.HTML:
+    """A chart whose caption is also the picture's alternative text, so a screen reader hears
+    what the chart shows. Everyone sees the caption under it; it is hidden from screen readers
+    there, since they have just heard it. With no picture (nothing to draw yet), the caption alone."""
+    if not image:
+        return w.HTML(paragraph(caption, "tw-caption"))
+    data = base64.b64encode(image).decode("ascii")
+    return w.HTML(f"<figure class='tw-figure' style='margin:0 0 6px 0'>"
+                  f"<img src='data:image/png;base64,{data}' alt='{esc(caption)}' "
+                  f"style='width:100%;max-width:{max_width};height:auto'>"
+                  f"<figcaption class='tw-caption' aria-hidden='true'>{esc(caption)}</figcaption></figure>")
+
+
 def download_link(data: bytes, filename: str, label: str, mime: str = "application/json", note: str = "") -> str:
     """A 'Save' button (a link the browser saves as ``filename``), with a short note beside it.
 

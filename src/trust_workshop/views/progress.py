@@ -7,7 +7,7 @@ import ipywidgets as w
 from trust_workshop.model import progress as pm
 from trust_workshop.model.scoring import SCORE_NOTE
 from trust_workshop.views import charts
-from trust_workshop.views.panel import Panel, paragraph
+from trust_workshop.views.panel import Panel, figure
 
 
 class Progress(Panel):
@@ -24,15 +24,10 @@ class Progress(Panel):
         points = pm.pulse_series(self.journal.pulses())
         boosters = self.journal.booster_days()
         self.captions = [charts.radar_caption(latest, baseline), charts.pulse_caption(points, boosters)]
-        out: list[w.Widget] = []
-        if latest:
-            out.append(w.Image(value=charts.png(charts.radar(latest, baseline)), format="png",
-                               layout=w.Layout(max_width="520px")))
-        out.append(w.HTML(paragraph(self.captions[0], "tw-caption")))
-        if points:
-            out.append(w.Image(value=charts.png(charts.pulse_chart(points, boosters)), format="png",
-                               layout=w.Layout(max_width="680px")))
-        out.append(w.HTML(paragraph(self.captions[1], "tw-caption")))
+        out: list[w.Widget] = [
+            figure(charts.png(charts.radar(latest, baseline)) if latest else None, self.captions[0], "520px"),
+            figure(charts.png(charts.pulse_chart(points, boosters)) if points else None, self.captions[1]),
+        ]
         again = w.Button(description="Redraw with my latest answers", icon="sync",
                          tooltip="Draw the charts again from your journal")
         again.on_click(lambda _: self.refresh())

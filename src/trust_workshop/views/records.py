@@ -20,7 +20,7 @@ from trust_workshop.model import progress as pm
 from trust_workshop.model.contents import entry_key
 from trust_workshop.views import charts, registry
 from trust_workshop.views.lists import tidy_line, too_long
-from trust_workshop.views.panel import Panel, esc, paragraph
+from trust_workshop.views.panel import Panel, esc, figure, paragraph
 
 Chart = Callable[[list[dict]], tuple[bytes | None, str]]
 
@@ -168,10 +168,7 @@ class RecordList(Panel):
         if self._chart is None:
             return
         image, caption = self._chart(self._records)
-        shown: list[w.Widget] = []
-        if image:
-            shown.append(w.Image(value=image, format="png", layout=w.Layout(max_width="680px")))
-        self._chart_box.children = [*shown, w.HTML(paragraph(caption, "tw-caption"))]
+        self._chart_box.children = [figure(image, caption)]
 
     def _set(self, index: int, field_id: str, value: str) -> None:
         if self._loading or not 0 <= index < len(self._records):
