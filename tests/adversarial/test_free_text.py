@@ -125,8 +125,13 @@ def html_values(view: w.Widget) -> list[str]:
     return [x.value for x in walk(view) if isinstance(x, w.HTML)]
 
 
+# The package's own charts: a PNG drawn by the kernel, with an escaped caption as its alternative text.
+OWN_CHART = re.compile(r"<img src='data:image/png;base64,[A-Za-z0-9+/=]*' alt='[^'<>]*' style='[^'<>]*'>")
+
+
 def assert_no_live_markup(view: w.Widget) -> None:
     for value in html_values(view):
+        value = OWN_CHART.sub("", value)
         assert not re.search(r"<\s*/?\s*(script|img|textarea|iframe)\b", value, re.I), value[:300]
         assert "\x00" not in value
     for box in walk(view):

@@ -202,7 +202,7 @@ def test_progress_charts_show_saved_history(opened) -> None:
         opened.journal.record_checkin("baseline" if value == 2 else "stage", "uncover",
                                       {it.id: value for it in content.checkin_items("uncover")}, date=date)
     view = tw.progress()
-    images = [c for c in view.body if c.__class__.__name__ == "Image"]
+    images = ui.charts(view)
     assert len(images) == 2
     assert "2 trust pulses from 2026-01-01 to 2026-01-08" in view.captions[1]
     from trust_workshop.model.progress import checkin_score
