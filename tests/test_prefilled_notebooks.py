@@ -129,7 +129,9 @@ def test_notebook_shows_a_prefilled_journal(path: Path, data_dir: Path, monkeypa
             # Today's stage check-in was saved with every answer 4: the buttons show it.
             assert "Your answers from today are shown" in text
         if func in ("progress", "journey", "promise_log", "bank_account", "milestones", "pre_post"):
-            images = [s for s in states if s.get("_model_name") == "ImageModel"]
+            # A chart is a PNG picture in an HTML widget, with its caption as the alternative text.
+            images = [s for s in states if s.get("_model_name") == "HTMLModel"
+                      and "<img src='data:image/png;base64," in str(s.get("value", "")) and " alt='" in s["value"]]
             assert images, f"{path.name}: {func}() drew no chart"
     if any(f == "progress" for f, _ in _calls(path)):
         assert f"{len(PAST) + 1} trust pulses from {PAST[0]} to {TODAY.isoformat()}" in text
