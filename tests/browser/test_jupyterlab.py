@@ -27,6 +27,8 @@ def test_notebook_runs_in_jupyterlab_with_working_widgets(path: str, lab, page, 
     harness.screenshots(page, artifacts, f"lab-{harness.notebook_slug(path)}")
     assert harness.problems_on_page(page) == {"kernel dialog": 0, "news prompt": 0, "Error displaying widget": 0,
                                               "traceback": 0}
+    if path.endswith("00-welcome-and-safety.ipynb"):  # its JupyterLab-only hint shows here, and only here
+        assert page.locator(f"{harness.PANEL} .tw-lab-only:has-text('Run All Cells')").is_visible()
 
 
 def _checkin(page, title: str):

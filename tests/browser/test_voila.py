@@ -41,6 +41,8 @@ def test_notebook_renders_in_voila_and_its_widgets_respond(path: str, voila, pag
     assert page.locator("text=Error displaying widget").count() == 0
     assert page.locator("text=Traceback").count() == 0
     assert page.locator("text=from trust_workshop import").count() == 0, "code must not be shown"
+    # A hint about JupyterLab's menus means nothing in Voila, which has none (notebook 00 has one).
+    assert not page.locator("text=Run All Cells").is_visible(), "a JupyterLab-only hint shows in Voila"
     if page.locator(".tw-scale").count():
         exercise = page.locator(".tw-exercise:has(.tw-scale)").first
         exercise.locator(".tw-scale").first.locator("button:text-is('3')").click()
