@@ -43,9 +43,15 @@ def build_all(out: Path, paper_size: str = "a4", report: Callable[[int, int, str
         for fmt in pm.FORMATS if plans else ():
             jobs.append((f"session-plan-{s.notebook}-{fmt}.pdf",
                          lambda s=s, fmt=fmt: pdf.session_plan(s.key, fmt, paper_size)))
+    return _write_jobs(out, jobs, report)
+
+
+def _write_jobs(folder: Path, jobs: Sequence[tuple[str, Callable[[], bytes]]],
+                report: Callable[[int, int, str], None]) -> list[Path]:
+    """Make each (file name, maker) into ``folder``, reporting progress after each file."""
     written = []
     for n, (name, make) in enumerate(jobs, start=1):
-        path = out / name
+        path = folder / name
         path.write_bytes(make())
         written.append(path)
         report(n, len(jobs), name)
@@ -57,14 +63,7 @@ def build_masters(out: Path, paper_size: str = "a4", report: Callable[[int, int,
     """The printable masters (course paperwork and cards), into ``out/masters`` and nowhere else."""
     folder = out / masters.FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    jobs = masters.jobs(paper_size, wording)
-    written = []
-    for n, (name, make) in enumerate(jobs, start=1):
-        path = folder / name
-        path.write_bytes(make())
-        written.append(path)
-        report(n, len(jobs), name)
-    return written
+    return _write_jobs(folder, masters.jobs(paper_size, wording), report)
 
 
 def write_evaluation(files: Sequence[Path], out: Path, paper_size: str = "a4") -> tuple[Path, list[str]]:

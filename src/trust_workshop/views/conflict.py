@@ -11,7 +11,7 @@ from trust_workshop import content
 from trust_workshop.model import startup
 from trust_workshop.model.contents import entry_key
 from trust_workshop.views import registry
-from trust_workshop.views.panel import Panel, esc, paragraph, textarea
+from trust_workshop.views.panel import Panel, esc, paragraph, saved_list, textarea
 
 _PICK = "Pick an example …"
 
@@ -134,11 +134,7 @@ class GentleStartup(Panel):
         self.save_value()
 
     def _draw_list(self) -> None:
-        if not self._saved:
-            self._list.value = ""
-            return
-        items = "".join(f"<li>{esc(s['gentle'])}</li>" for s in self._saved)
-        self._list.value = f"<p><b>My saved gentle start-ups</b></p><ol>{items}</ol>"
+        self._list.value = saved_list("My saved gentle start-ups", [s["gentle"] for s in self._saved])
 
     @property
     def value(self) -> list[dict]:

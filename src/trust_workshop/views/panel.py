@@ -50,6 +50,14 @@ def paragraph(text: str, cls: str = "") -> str:
     return f"<p{klass}>{esc(text)}</p>"
 
 
+def saved_list(heading: str, texts: list[str]) -> str:
+    """A rewriter's kept sentences, numbered under a heading ("" when there are none)."""
+    if not texts:
+        return ""
+    items = "".join(f"<li>{esc(t)}</li>" for t in texts)
+    return f"<p><b>{esc(heading)}</b></p><ol>{items}</ol>"
+
+
 def figure(image: bytes | None, caption: str, max_width: str = "680px") -> w.HTML:
     """A chart whose caption is also the picture's alternative text, so a screen reader hears
     what the chart shows. Everyone sees the caption under it; it is hidden from screen readers

@@ -12,7 +12,7 @@ from trust_workshop.model import language
 from trust_workshop.model.contents import entry_key
 from trust_workshop.views import registry
 from trust_workshop.views.lists import Checklist
-from trust_workshop.views.panel import Panel, box_text, esc, paragraph, textarea
+from trust_workshop.views.panel import Panel, box_text, esc, paragraph, saved_list, textarea
 
 
 class ApologyBuilder(Panel):
@@ -176,11 +176,7 @@ class IStatement(Panel):
         self.save_value()
 
     def _draw_list(self) -> None:
-        if not self._saved:
-            self._list.value = ""
-            return
-        items = "".join(f"<li>{esc(s['statement'])}</li>" for s in self._saved)
-        self._list.value = f"<p><b>My saved I-statements</b></p><ol>{items}</ol>"
+        self._list.value = saved_list("My saved I-statements", [s["statement"] for s in self._saved])
 
     @property
     def value(self) -> list[dict]:
