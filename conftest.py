@@ -44,8 +44,17 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 # Suites that take seconds per test: kept out of the fast loop with -m "not slow", always in `make test`.
+# The two-writer test starts two processes; the growth tests run each language helper on 100,000
+# characters. The hostile-text suite types thirteen kinds of text into every box of every notebook (4 to 11 s a
+# case), and three PDF tests start the command line or nbconvert in a new process (3 to 5 s each).
 SLOW = ("tests/durability/", "tests/test_packaging.py", "tests/privacy/test_no_stray_writes.py",
-        "tests/test_delivery.py::test_repo2docker_builds_from_our_binder_folder")
+        "tests/test_delivery.py::test_repo2docker_builds_from_our_binder_folder",
+        "tests/adversarial/test_free_text.py",
+        "tests/test_journal.py::test_two_processes_writing_one_profile_keep_every_update",
+        "tests/adversarial/test_properties.py::test_language_helpers_grow_in_step_with_the_text_not_faster",
+        "tests/outputs/test_pdf.py::test_the_command_is_installed_with_a_progress_bar",
+        "tests/outputs/test_pdf.py::test_cli_builds_every_handout_and_plan_and_a_report",
+        "tests/outputs/test_pdf.py::test_nbconvert_exports_a_stage_notebook_as_its_handout")
 
 # --- Parallel runs (pytest-xdist) -----------------------------------------------------------
 # Long single tests that start no browser (15 to 35 seconds each): handed out first.
