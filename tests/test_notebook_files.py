@@ -13,7 +13,9 @@ from trust_workshop.views import registry
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "workshop").glob("*.ipynb")) + sorted((ROOT / "facilitator").glob("*.ipynb"))
-SKELETON = ["What this session is for", "Check-in", "Exercises", "Reflection", "Homework",
+# A part named by a tuple may take any of its names: issue 18's short path opens a notebook with
+# "In short" in place of "What this session is for" (str.startswith takes either).
+SKELETON = [("In short", "What this session is for"), "Check-in", "Exercises", "Reflection", "Homework",
             "When to seek help", "What's next"]
 
 
@@ -94,6 +96,24 @@ def test_every_stage_notebook_follows_the_skeleton(path: Path) -> None:
     assert words >= 700, f"{path.name} has only {words} words of teaching prose"
     exercises = sum(code.count(f"{name}(") for name in registry.kinds())
     assert exercises >= 2
+
+
+@pytest.mark.parametrize("path", STAGE_NOTEBOOKS, ids=lambda p: p.name)
+def test_an_in_short_cell_comes_second_and_its_reading_time_is_honest(path: Path) -> None:
+    """Issue 18's short path: cell 1 is "## In short", three to five points and a **Time:** line
+    whose reading minutes are at least the core path's words at 200 a minute."""
+    from trust_workshop import prose
+
+    cells = [c for c in _load(path)["cells"] if c["cell_type"] == "markdown"]
+    if not any("".join(c["source"]).startswith("## In short") for c in cells):
+        pytest.skip(f"{path.name} has no In short cell yet")
+    first = "".join(cells[1]["source"])
+    assert first.startswith("## In short\n"), f"{path.name}: In short is not the second cell"
+    assert 3 <= len(re.findall(r"^- ", first, re.M)) <= 5
+    minutes = re.search(r"\*\*Time:\*\* about (\w+) minutes of reading", first)
+    assert minutes, f"{path.name}: no **Time:** line"
+    words = len(prose.words(prose.core_text(prose.markdown_cells(path))))
+    assert int(minutes.group(1)) >= -(-words // prose.READING_WPM), f"{path.name}: {words} core words"
 
 
 @pytest.mark.parametrize("stage", content.stages(), ids=lambda s: s.key)
