@@ -13,7 +13,9 @@ from trust_workshop.views import registry
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "workshop").glob("*.ipynb")) + sorted((ROOT / "facilitator").glob("*.ipynb"))
-SKELETON = ["What this session is for", "Check-in", "Exercises", "Reflection", "Homework",
+# Each part may be met by any of its headings: issue 18 replaces "What this session is for" with a
+# short "In short" cell, one notebook at a time.
+SKELETON = [("In short", "What this session is for"), "Check-in", "Exercises", "Reflection", "Homework",
             "When to seek help", "What's next"]
 
 
