@@ -13,7 +13,9 @@ from trust_workshop.views import registry
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "workshop").glob("*.ipynb")) + sorted((ROOT / "facilitator").glob("*.ipynb"))
-SKELETON = ["What this session is for", "Check-in", "Exercises", "Reflection", "Homework",
+# Issue 18 opens each stage with an "In short" cell; notebooks not yet edited still say
+# "What this session is for". Either heading counts as the opening (startswith takes a tuple).
+SKELETON = [("In short", "What this session is for"), "Check-in", "Exercises", "Reflection", "Homework",
             "When to seek help", "What's next"]
 
 
