@@ -148,7 +148,7 @@ class Homework(TextForm):
 
     def extra_widgets(self) -> list[w.Widget]:
         return [self._done, w.HTML(paragraph(
-            "Next session, look back here and tick 'I did it' if you kept it. If you didn't, "
+            "Later, look back here and tick 'I did it' if you kept it. If you didn't, "
             "that is useful to notice too: what got in the way?", "tw-muted"))]
 
     @property
