@@ -23,17 +23,20 @@ TODAY = dt.date.today()
 END = TODAY - dt.timedelta(days=40)
 
 
+def _keyed(key: str, value: int) -> dict[str, int]:
+    """Every statement of a stage answered ``value`` once reverse keying is applied."""
+    return {it.id: 6 - value if it.reverse else value for it in content.checkin_items(key)}
+
+
 def _fill(journal: jr.Journal, final: int = 4, booster: int = 2) -> None:
     for s in content.stages():
-        items = content.checkin_items(s.key)
         start = (END - dt.timedelta(weeks=8)).isoformat()
-        journal.record_checkin("baseline", s.key, {it.id: 2 for it in items}, date=start)
-        journal.record_checkin("final", s.key, {it.id: final for it in items}, date=END.isoformat())
+        journal.record_checkin("baseline", s.key, _keyed(s.key, 2), date=start)
+        journal.record_checkin("final", s.key, _keyed(s.key, final), date=END.isoformat())
     pulse = {it.id: 4 for it in content.pulse_items()}
     journal.record_pulse(pulse, date=END.isoformat())
     for key in bm.STAGES:
-        journal.record_checkin("booster", key, {it.id: booster for it in content.checkin_items(key)},
-                               date=TODAY.isoformat())
+        journal.record_checkin("booster", key, _keyed(key, booster), date=TODAY.isoformat())
     journal.record_pulse({it.id: 2 for it in content.pulse_items()}, date=TODAY.isoformat())
 
 

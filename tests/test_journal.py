@@ -283,8 +283,12 @@ def test_a_journal_saved_before_the_attune_check_in_changed_still_loads_validate
     assert {"understand_why", "defensive"}.isdisjoint(ids) and {"how_it_happened", "blame_moves"} <= ids
     assert progress.checkin_score("attune", old_answers) == then
     assert progress.stage_scores(again.checkins())["attune"] == then
-    assert progress.pre_post(again.checkins())[content.stage("attune").number].baseline == then
-    assert progress.checkin_history(again.checkins(), "attune") == [("2026-11-02", "baseline", then),
+    # The baseline is scored on attune's baseline statements only (issue 18), blame_moves read from defensive.
+    short = round(100 * sum(v - 1 for v in (4, 6 - 1)) / (4 * 2))
+    short_ids = {it.id for it in content.baseline_items("attune") if it.scored}
+    assert short_ids == {"feelings_taken_seriously", "blame_moves"}
+    assert progress.pre_post(again.checkins())[content.stage("attune").number].baseline == short
+    assert progress.checkin_history(again.checkins(), "attune") == [("2026-11-02", "baseline", short),
                                                                     ("2026-11-02", "stage", then)]
     # A check-in taken after the change answers the new statements, and those answers count.
     new = {**{k: v for k, v in old_answers.items() if k not in ("understand_why", "defensive")},

@@ -67,9 +67,9 @@ def test_pulse_and_baseline_save_to_the_journal(opened) -> None:
     assert content.stage("uncover").title in _shown(b)
     j = jr.Journal.open("Sam")
     assert len(j.pulses()) == 1 and len(j.pulses()[0]["answers"]) == len(p.questions)
-    assert j.checkins("baseline", "uncover")[0]["answers"] == {it.id: 2 for it in content.checkin_items("uncover")}
+    assert j.checkins("baseline", "uncover")[0]["answers"] == {it.id: 2 for it in content.baseline_items("uncover")}
     restart_kernel()
-    assert tw.baseline_checkin().answers("uncover") == {it.id: 2 for it in content.checkin_items("uncover")}
+    assert tw.baseline_checkin().answers("uncover") == {it.id: 2 for it in content.baseline_items("uncover")}
 
 
 def test_form_shows_fields_for_the_role_and_keeps_hidden_answers(opened) -> None:
@@ -207,7 +207,8 @@ def test_progress_charts_show_saved_history(opened) -> None:
     assert "2 trust pulses from 2026-01-01 to 2026-01-08" in view.captions[1]
     from trust_workshop.model.progress import checkin_score
 
-    first, last = (checkin_score("uncover", {it.id: v for it in content.checkin_items("uncover")}) for v in (2, 4))
+    first, last = (checkin_score("uncover", {it.id: v for it in content.checkin_items("uncover")}, kind)
+                   for v, kind in ((2, "baseline"), (4, "stage")))
     assert f"Uncover the impact {last} (baseline {first})" in view.captions[0]
 
 

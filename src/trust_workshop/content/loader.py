@@ -40,7 +40,8 @@ DATA_FILES = (
 )
 
 __all__ = [
-    "CONTEXT_KEYS", "DATA_FILES", "ROLE_KEYS", "Context", "ContentError", "Item", "Role", "Stage", "checkin_items",
+    "CONTEXT_KEYS", "DATA_FILES", "ROLE_KEYS", "Context", "ContentError", "Item", "Role", "Stage", "baseline_count",
+    "baseline_items", "checkin_items",
     "context", "contexts", "exercise", "exercise_kinds", "panel", "part_labels", "prompts", "pulse_intro",
     "pulse_items", "raw", "role", "roles", "scale_labels", "schema", "stage", "stage_keys", "stages", "validate_all",
     "validator", "warning_items", "worksheet_entries",
@@ -126,6 +127,7 @@ class Item:
     dimension: str | None = None
     warning: str | None = None
     earlier: tuple[str, ...] = ()  # ids of this item's older wordings, for records saved before a change
+    baseline: bool = False  # asked by the baseline and final check-ins (see ``baseline_items``)
 
     def answer(self, answers: Mapping[str, Any]) -> Any:
         """This item's answer in a record, falling back to an older wording's answer."""
@@ -262,8 +264,19 @@ def checkin_items(stage_key: str, role_key: str | None = None, context_key: str 
     for it in raw("checkins")["stages"][stage_key]:
         text = it.get("roles", {}).get(role_key or "both", it["text"])
         items.append(Item(id=it["id"], text=_fill(text, ctx), reverse=it["reverse"], warning=it.get("warning"),
-                          earlier=tuple(it.get("earlier", ()))))
+                          earlier=tuple(it.get("earlier", ())), baseline=it.get("baseline", False)))
     return tuple(items)
+
+
+def baseline_items(stage_key: str, role_key: str | None = None, context_key: str | None = None) -> tuple[Item, ...]:
+    """A stage's statements in the short check-in across all stages: the baseline (notebook 00) and
+    the final check-in (notebook 08) ask only these, and are compared on only these."""
+    return tuple(it for it in checkin_items(stage_key, role_key, context_key) if it.baseline)
+
+
+def baseline_count() -> int:
+    """How many statements the baseline (and the final check-in) asks, across all the stages."""
+    return sum(len(baseline_items(s.key)) for s in stages())
 
 
 def pulse_items(context_key: str | None = None) -> tuple[Item, ...]:
@@ -323,17 +336,27 @@ def panel(kind: str, stage_key: str | None = None) -> dict[str, str]:
     """The title and intro (and the title of its saved answers) of a stage panel: ``checkin``,
     ``baseline_checkin``, ``final_checkin``, ``reflection`` or ``homework``."""
     texts = dict(raw("labels")["panels"][kind])
-    count = len(stages())
     words = {"stage": stage(stage_key).title if stage_key is not None else "",
-             "stage_count": _NUMBERS[count] if count < len(_NUMBERS) else str(count)}
-    words["Stage_count"] = words["stage_count"][:1].upper() + words["stage_count"][1:]
+             "stage_count": in_words(len(stages())), "statement_count": in_words(baseline_count())}
+    for name in ("stage_count", "statement_count"):
+        words[name[:1].upper() + name[1:]] = words[name][:1].upper() + words[name][1:]
     for name, word in words.items():
         texts = {k: v.replace("{" + name + "}", word) for k, v in texts.items()}
     return texts
 
 
 _NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-            "twelve", "thirteen", "fourteen", "fifteen")
+            "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+
+
+def in_words(n: int) -> str:
+    """A count from 0 to 99 in words ("twenty-two"); a larger one in digits."""
+    if n < len(_NUMBERS):
+        return _NUMBERS[n]
+    if n < 100:
+        return _TENS[n // 10] + (f"-{_NUMBERS[n % 10]}" if n % 10 else "")
+    return str(n)
 
 
 def part_labels(kind: str) -> dict[str, str]:
@@ -384,6 +407,15 @@ def _cross_check() -> None:
         earlier = [e for it in items for e in it.get("earlier", ())]
         if set(earlier) & set(ids) or len(set(earlier)) != len(earlier):
             problems.append(f"check-in for {key}: an earlier id is still in use, or is claimed twice")
+        # The short baseline is scored on its own, so it needs a scored statement each way; and it is
+        # the only check-in of the first stage, so every warning sign must be in it.
+        short = [it for it in scored if it.get("baseline")]
+        for reverse, way in ((False, "forward"), (True, "reverse")):
+            if not any(it["reverse"] is reverse for it in short):
+                problems.append(f"check-in for {key}: its baseline statements need a scored {way}-keyed one")
+        for it in items:
+            if "warning" in it and not it.get("baseline"):
+                problems.append(f"check-in for {key}: the warning sign {it['id']} is not in the baseline")
     pulse = raw("pulse")["items"]
     if {it["dimension"] for it in pulse} != {"predictability", "dependability", "faith"}:
         problems.append("the pulse must cover predictability, dependability and faith")
@@ -416,7 +448,8 @@ def _cross_check() -> None:
             break
     for kind in raw("labels")["panels"]:
         if any("{" in text for text in panel(kind, keys[0]).values()):
-            problems.append(f"labels.yaml: panel {kind} has a placeholder other than {{stage}} and {{stage_count}}")
+            problems.append(f"labels.yaml: panel {kind} has a placeholder other than {{stage}}, {{stage_count}} "
+                            "and {{statement_count}}")
     block_kinds = set(schema("session_plans")["$defs"]["block"]["properties"]["kind"]["enum"])
     if block_kinds != set(raw("session_plans")["block_kinds"]):
         problems.append("session_plans.yaml: block_kinds must name every kind of agenda block, and only those")

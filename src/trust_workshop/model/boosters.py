@@ -89,8 +89,10 @@ def compared(journal: Contents) -> list[Then]:
     before = [p for p in points if end is not None and p.date <= end.isoformat()]
     after = [p for p in points if end is not None and p.date > end.isoformat()]
     rows = [Then("Trust pulse", before[-1].score if before else None, after[-1].score if after else None)]
+    # A booster check-in asks every statement of its stage; it is set beside the final check-in on
+    # the statements the final one asked (the baseline statements), like with like.
     finals = pm.stage_scores(journal.checkins("final"))
-    latest = pm.stage_scores(journal.checkins("booster"))
+    latest = pm.stage_scores(journal.checkins("booster"), short=True)
     rows += [Then(content.stage(key).title, finals.get(key), latest.get(key)) for key in STAGES]
     return rows
 

@@ -157,7 +157,7 @@ def evaluate(summaries: Sequence[Mapping[str, Any]]) -> Evaluation:
     hide = HIDDEN if small else ""
     stages = tuple(
         change(st.key, st.title, list(_values(course, "shared", st.key).values()),
-               hide or ("" if role_wording.shared_items(st.key) else NO_SHARED))
+               hide or ("" if role_wording.shared_items(st.key, short=True) else NO_SHARED))
         for st in content.stages())
     pulse_values = _values(course, "", None)
     pulse = change("pulse", "Trust pulse", list(pulse_values.values()), hide)
@@ -175,10 +175,10 @@ def evaluate(summaries: Sequence[Mapping[str, Any]]) -> Evaluation:
     measures = [(st.key, st.title, "stages", stage) for st, stage in zip(content.stages(), stages, strict=True)]
     for key, title, part, whole in [*measures, ("pulse", "Trust pulse", "", pulse)]:
         values = _values(course, part, None if key == "pulse" else key)
-        # The whole-group figure of a stage is over shared statements; where those are all of the
-        # stage's statements, or for the pulse, it is the same measure as the role figures.
-        same_measure = key == "pulse" or len(role_wording.shared_items(key)) == len(
-            [it for it in content.checkin_items(key) if it.scored])
+        # The whole-group figure of a stage is over its shared baseline statements; where those are all
+        # of the stage's scored baseline statements, or for the pulse, it is the same measure as the role figures.
+        same_measure = key == "pulse" or len(role_wording.shared_items(key, short=True)) == len(
+            [it for it in content.baseline_items(key) if it.scored])
         whole_set = (pulse_values if key == "pulse" else _values(course, "shared", key)) if whole.shown else None
         by_role = {r: {i: v for i, v in values.items() if i in members[r]} for r in big}
         for r, ch in _role_rows(whole_set if same_measure else None, by_role, key, title).items():

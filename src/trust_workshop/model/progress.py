@@ -10,9 +10,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from trust_workshop import content
+from trust_workshop.content import Item
 from trust_workshop.model.scoring import score
 
 DIMENSIONS = ("predictability", "dependability", "faith")
+# The check-ins across all the stages. They ask only each stage's baseline statements, and are scored
+# on only those, also when an older record (from when they asked everything) holds more answers.
+SHORT_KINDS = ("baseline", "final")
 
 
 @dataclass(frozen=True)
@@ -22,18 +26,28 @@ class PulsePoint:
     dimensions: dict[str, int | None]
 
 
-def checkin_score(stage_key: str, answers: Mapping[str, int]) -> int | None:
-    """The 0-100 score of one stage's check-in answers (None until all are answered)."""
-    return score(content.checkin_items(stage_key), answers)
+def scored_items(stage_key: str, kind: str | None = None) -> tuple[Item, ...]:
+    """The statements a check-in of this kind is scored on: the stage's baseline statements for the
+    baseline and final check-ins, every statement for any other kind (or none given)."""
+    return content.baseline_items(stage_key) if kind in SHORT_KINDS else content.checkin_items(stage_key)
 
 
-def stage_scores(checkins: list[dict[str, Any]], kinds: tuple[str, ...] | None = None) -> dict[str, int]:
-    """For each stage, the score of its latest complete check-in of the given kinds."""
+def checkin_score(stage_key: str, answers: Mapping[str, int], kind: str | None = None) -> int | None:
+    """The 0-100 score of one stage's check-in answers of a kind (None until all are answered)."""
+    return score(scored_items(stage_key, kind), answers)
+
+
+def stage_scores(checkins: list[dict[str, Any]], kinds: tuple[str, ...] | None = None,
+                 short: bool = False) -> dict[str, int]:
+    """For each stage, the score of its latest complete check-in of the given kinds, each scored as
+    its kind is; with ``short``, every one on the baseline statements only (to set a booster check-in
+    beside the final one)."""
     latest: dict[str, tuple[str, str, int]] = {}
     for c in checkins:
         if kinds is not None and c["kind"] not in kinds:
             continue
-        value = checkin_score(c["stage"], c["answers"]) if c["stage"] in content.stage_keys() else None
+        kind = SHORT_KINDS[0] if short else c["kind"]
+        value = checkin_score(c["stage"], c["answers"], kind) if c["stage"] in content.stage_keys() else None
         if value is None:
             continue
         when = (c["date"], c["updated"])
@@ -62,7 +76,7 @@ def checkin_history(checkins: list[dict[str, Any]], stage_key: str) -> list[tupl
     for c in sorted(checkins, key=lambda c: (c["date"], c["updated"])):
         if c["stage"] != stage_key:
             continue
-        value = checkin_score(stage_key, c["answers"])
+        value = checkin_score(stage_key, c["answers"], c["kind"])
         if value is not None:
             out.append((c["date"], c["kind"], value))
     return out
@@ -153,7 +167,8 @@ class StageChange:
 
 
 def pre_post(checkins: list[dict[str, Any]]) -> list[StageChange]:
-    """Baseline (stage 0) against final (stage 8) scores for every stage, in stage order."""
+    """Baseline (stage 0) against final (stage 8) scores for every stage, in stage order: both on the
+    stage's baseline statements, so a journal whose baseline asked more still compares like with like."""
     before = stage_scores(checkins, ("baseline",))
     after = stage_scores(checkins, ("final",))
     return [StageChange(key, before.get(key), after.get(key)) for key in content.stage_keys()]

@@ -117,7 +117,8 @@ def course_part(journal: Contents, checkins: list[dict[str, Any]],
     A session counts as done when its stage check-in is complete (for the first session the
     baseline check-in, for the last one the final check-in also counts). The baseline pulse is
     the first one; the final pulse is the last one taken on or before the day of the final
-    check-in, so pulses from booster sessions after the course are not mixed in.
+    check-in, so pulses from booster sessions after the course are not mixed in. Baseline and final
+    stage scores are over each stage's baseline statements (see ``progress.SHORT_KINDS``).
     """
     keys = content.stage_keys()
     baseline = progress.stage_scores(checkins, ("baseline",))

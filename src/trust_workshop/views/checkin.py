@@ -3,7 +3,9 @@
 Each statement is rated 1-5 with labelled ends. Answers save as soon as they are given.
 Stage check-ins and the pulse are repeated measures: answers given today update today's
 record, and an earlier day's record is shown as "last time" rather than edited. The
-baseline and the final check-in are taken once, so they always show what was saved.
+baseline and the final check-in are taken once, so they always show what was saved. They ask only
+each stage's baseline statements (``baseline: true`` in checkins.yaml); answers an older, longer
+baseline saved to other statements are kept in the record when one is changed.
 """
 
 from __future__ import annotations
@@ -170,7 +172,8 @@ class Pulse(ItemsCheckin):
 
 
 class WholeCheckin(Panel):
-    """The baseline (first stage) or final (last stage) check-in across all the stages, one stage a page."""
+    """The baseline (first stage) or final (last stage) check-in across all the stages, one stage a page,
+    with each stage's baseline statements."""
 
     def __init__(self, kind: str = "baseline") -> None:
         if kind not in ("baseline", "final"):
@@ -196,7 +199,7 @@ class WholeCheckin(Panel):
     def build(self) -> list[w.Widget]:
         saved = self._saved()
         self._answers = {st.key: dict(saved.get(st.key, {})) for st in content.stages()}
-        # Pages are built when first shown: 54 questions at once made the notebook slow to open.
+        # Pages are built when first shown (a page of questions takes a moment to make).
         self._pages: dict[str, w.VBox] = {}
         self._questions: dict[str, list[ScaleQuestion]] = {}
         self._back = w.Button(description="Back", icon="arrow-left", tooltip="The previous stage")
@@ -215,7 +218,7 @@ class WholeCheckin(Panel):
         if st.key not in self._pages:
             answers = self._answers[st.key]
             qs = [ScaleQuestion(it, n, answers.get(it.id), self.context)
-                  for n, it in enumerate(content.checkin_items(st.key, self.role, self.context), start=1)]
+                  for n, it in enumerate(content.baseline_items(st.key, self.role, self.context), start=1)]
             for q in qs:
                 q.buttons.observe(lambda ch, key=st.key, item=q.item.id: self._changed(key, item, ch["new"]),
                                   names="value")
@@ -230,6 +233,7 @@ class WholeCheckin(Panel):
         self._update()
 
     def answers(self, stage_key: str) -> dict[str, int]:
+        """A stage's saved answers, with any an older, longer baseline gave to statements not asked now."""
         return {k: v for k, v in self._answers[stage_key].items() if v is not None}
 
     @property
@@ -241,7 +245,8 @@ class WholeCheckin(Panel):
         self._where.value = f"&nbsp;<b>Page {self._page + 1} of {stage_count}</b>&nbsp;"
         self._back.disabled = self._page == 0
         self._next.disabled = self._page == stage_count - 1
-        done = sum(1 for key in self._answers if progress.checkin_score(key, self.answers(key)) is not None)
+        done = sum(1 for key in self._answers
+                   if progress.checkin_score(key, self.answers(key), self.kind) is not None)
         self._summary.value = paragraph(
             f"{done} of {stage_count} stages fully answered. Your readings appear in 'My journey' (notebook 09).",
             "tw-muted")
@@ -285,7 +290,7 @@ def _whole_worksheet(key: str) -> dict:
     labels = content.scale_labels()
     return {"kind": "scale", "title": content.panel(key)["worksheet_title"], "intro": "",
             "low": f"1 = {labels[1]}", "high": f"5 = {labels[5]}",
-            "groups": [{"name": f"{s.number}. {s.title}", "items": [it.text for it in content.checkin_items(s.key)]}
+            "groups": [{"name": f"{s.number}. {s.title}", "items": [it.text for it in content.baseline_items(s.key)]}
                        for s in content.stages()]}
 
 
