@@ -30,7 +30,7 @@ class Row:
     values: list[float]
     unit: str
     goal: float | None = None
-    op: str = "<"  # "<": the median must be below the goal; "≥": at least the goal
+    op: str = "<"  # "<": the median must be below the goal; "≤": at most the goal; "≥": at least the goal
     why: str = ""  # printed below the table when the goal is missed: the likely cause
     extra: dict = field(default_factory=dict)
 
@@ -42,6 +42,8 @@ class Row:
     def met(self) -> bool | None:
         if self.goal is None:
             return None
+        if self.op == "≤":
+            return self.median <= self.goal
         return self.median < self.goal if self.op == "<" else self.median >= self.goal
 
     def to_json(self) -> dict:

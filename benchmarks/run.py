@@ -14,6 +14,7 @@ Parts (all by default):
   dashboard  the group dashboard with 1,000 summaries: model, and view (kernel side)
   pdf        Typst handouts and report, against nbconvert's webpdf
   readers    the text readers' agreement with their labelled sets (macro-F1, credits to non-apologies)
+  prose      the notebooks' core-path words, reading grade and repeated sentences (python -m trust_workshop.prose)
 
 A part that is rerun replaces its own rows; the other parts' rows are kept from their last
 run (benchmarks/results.json holds every value), and the table says when each was taken.
@@ -49,6 +50,7 @@ PARTS = {
     "dashboard": "Group dashboard, 1,000 participants (in the kernel's Python, no browser)",
     "pdf": "Printable PDFs",
     "readers": "Text readers on their labelled sets (tests/data; not timings)",
+    "prose": "The notebooks' prose: core path, reading grade, repeats (not timings)",
 }
 BROWSER_PARTS = ("browser", "latency")
 
@@ -86,7 +88,7 @@ def _load() -> float:
 
 
 def _fmt(value: float, unit: str) -> str:
-    digits = {"ms": 1, "s": 2, "MB": 0, "KB": 0, "×": 1}.get(unit, 2)
+    digits = {"ms": 1, "s": 2, "MB": 0, "KB": 0, "×": 1, "words": 0, "sentences": 0, "grade": 1}.get(unit, 2)
     return f"{value:,.{digits}f}"
 
 
@@ -240,6 +242,10 @@ def run_part(part: str, repeat: int, tmp: Path, browser) -> list[Row]:
         import readers
 
         return readers.run(repeat, tmp)
+    if part == "prose":
+        import prose
+
+        return prose.run(repeat, tmp)
     raise ValueError(part)
 
 

@@ -38,7 +38,9 @@ def test_the_resources_schema_refuses_an_entry_without_a_source_or_a_date() -> N
     good = {"needs": ["emergency"], "name": "Xy", "contact": "12", "source": "https://example.org",
             "checked": "2026-01-01"}
     validate = content.validator("crisis_resources")
-    base = {"written": "2026-01-01", "facilitator_note": "x" * 20, "intro": "x" * 20,
+    base = {"written": "2026-01-01", "facilitator_note": "x" * 20, "intro": "x" * 20, "danger": "x" * 20,
+            "help_page": {"title": "Help", **{k: "x" * 10 for k in ("reach_out", "not_sure", "facilitator", "below")},
+                          "signs": ["x" * 10]},
             "needs": [{"key": "emergency", "label": "Danger"}],
             "international": {"name": "Dir", "web": "https://d.example", "notes": "", "source": "https://d.example",
                               "checked": "2026-01-01"}}

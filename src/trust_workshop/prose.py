@@ -14,6 +14,8 @@ that starts with ``<details`` and ends with ``</details>``::
 Run ``python -m trust_workshop.prose workshop`` for a table of, per notebook: core-path
 words, full words, the Flesch–Kincaid grade of the core path, and how many sentences of 12
 or more words appear word for word in three or more notebooks. ``make bench`` prints it too.
+``--repeats`` lists those sentences; ``--check`` checks notebooks 00-08's "In short" cell and
+folds (see :func:`in_short_problems` and :func:`fold_problems`), as tests/test_prose.py does.
 
 The grade uses a plain vowel-group syllable count, so it is an estimate (within about one
 grade of the published tools on ordinary English prose); it is for spotting hard passages,
@@ -122,11 +124,14 @@ class Measure:
 
 
 def repeated_sentences(paths: list[Path]) -> dict[str, set[str]]:
-    """Sentences of 12+ words that appear word for word in 3+ of the notebooks."""
+    """Sentences of 12+ words that appear word for word in 3+ of the notebooks.
+
+    The "In short" cell's time line ("Time: about N minutes of reading, plus about M minutes for
+    the exercises.") is a form every notebook must fill in, not a repeat, so it is left out."""
     seen: dict[str, set[str]] = defaultdict(set)
     for path in paths:
         for s in sentences(full_text(markdown_cells(path))):
-            if len(WORD.findall(s)) >= REPEAT_MIN_WORDS:
+            if len(WORD.findall(s)) >= REPEAT_MIN_WORDS and not s.startswith("Time: about "):
                 seen[s].add(Path(path).stem)
     return {s: nbs for s, nbs in seen.items() if len(nbs) >= REPEAT_MIN_NOTEBOOKS}
 
@@ -151,6 +156,81 @@ def table(measures: list[Measure]) -> str:
     return "\n".join(rows)
 
 
+# --- the shape issue 18 asks of notebooks 00-08: an "In short" cell and well-formed folds ----------
+
+FOLD_CELL = re.compile(r'\A<details class="tw-more">\n<summary>Read more: [^<\n]*\S[^<\n]*</summary>\n\n'
+                       r'(?P<body>.*\S.*)\n\n</details>\n?\Z', re.S)
+TIME = re.compile(r"\*\*Time:\*\* about (?P<n>[a-z-]+|\d+) minutes", re.I)
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+          "sixteen seventeen eighteen nineteen").split()
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+
+
+def number(text: str) -> int | None:
+    """A number of minutes as written: digits, or words up to ninety-nine ("twenty-five")."""
+    text = text.lower()
+    if text.isdigit():
+        return int(text)
+    if text in _UNITS:
+        return _UNITS.index(text)
+    tens, _, unit = text.partition("-")
+    if tens in _TENS and (not unit or unit in _UNITS[1:10]):
+        return _TENS[tens] + (_UNITS.index(unit) if unit else 0)
+    return None
+
+
+def _cells(path: Path) -> list[dict]:
+    return json.loads(Path(path).read_text(encoding="utf-8")).get("cells", [])
+
+
+def _source(cell: dict) -> str:
+    src = cell.get("source", "")
+    return "".join(src) if isinstance(src, list) else src
+
+
+def in_short_problems(path: Path) -> list[str]:
+    """What is wrong with a notebook's "In short" cell (cell 1): it must start ``## In short``, hold
+    three to five bullet points and "**Time:** about N minutes", with N at least the core path's
+    reading time (words / 200, rounded up). An empty list when it is right."""
+    cells = _cells(path)
+    if len(cells) < 2 or cells[1].get("cell_type") != "markdown" or not _source(cells[1]).startswith("## In short"):
+        return ["cell 1 is not a markdown cell starting '## In short'"]
+    text = _source(cells[1])
+    problems = []
+    bullets = len(re.findall(r"^[-*] \S", text, re.M))
+    if not 3 <= bullets <= 5:
+        problems.append(f"'In short' has {bullets} bullet points, not three to five")
+    found = TIME.search(text)
+    minutes = number(found["n"]) if found else None
+    if minutes is None:
+        problems.append("'In short' has no '**Time:** about N minutes'")
+    else:
+        need = reading_minutes(core_text(markdown_cells(path)))
+        if minutes < need:
+            problems.append(f"'In short' says about {minutes} minutes of reading; the core path needs {need}")
+    return problems
+
+
+def fold_problems(path: Path) -> list[str]:
+    """Markdown cells that hold ``<details`` but are not one well-formed fold: the whole cell is
+    ``<details class="tw-more">``, ``<summary>Read more: …</summary>``, a blank line, the body
+    (no ``#`` headings, no nested fold), a blank line and ``</details>``."""
+    problems = []
+    for i, cell in enumerate(_cells(path)):
+        text = _source(cell)
+        if cell.get("cell_type") != "markdown" or "<details" not in text:
+            continue
+        found = FOLD_CELL.match(text)
+        if not found:
+            problems.append(f"cell {i}: not a well-formed fold (see the shape in prose.py's docstring)")
+        elif re.search(r"^\s{0,3}#", found["body"], re.M):
+            problems.append(f"cell {i}: a fold holds a '#' heading")
+        elif "<details" in found["body"] or "</details>" in found["body"]:
+            problems.append(f"cell {i}: a fold inside a fold")
+    return problems
+
+
 def notebooks(folders: list[str]) -> list[Path]:
     return [p for f in folders for p in sorted(Path(f).glob("[0-9][0-9]-*.ipynb"))]
 
@@ -159,12 +239,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folders", nargs="*", default=["workshop"])
     parser.add_argument("--repeats", action="store_true", help="also list the repeated sentences")
+    parser.add_argument("--check", action="store_true",
+                        help="also check notebooks 00-08's 'In short' cell and folds; exit 1 on a problem")
     args = parser.parse_args(argv)
     paths = notebooks(args.folders)
     print(table(measure(paths)))
     if args.repeats:
         for s, nbs in sorted(repeated_sentences(paths).items()):
             print(f"- ({len(nbs)}) {s}")
+    if args.check:
+        found = [(p.stem, problem) for p in paths if p.stem[:2] <= "08"
+                 for problem in in_short_problems(p) + fold_problems(p)]
+        for stem, problem in found:
+            print(f"{stem}: {problem}")
+        return 1 if found else 0
     return 0
 
 

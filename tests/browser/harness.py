@@ -264,6 +264,36 @@ def screenshots(page, out: Path, stem: str, *, whole: bool | None = None) -> lis
             return shots
 
 
+def check_folds(page, scope: str, out: Path, stem: str) -> int:
+    """Every "Read more" fold (``details.tw-more``) under ``scope`` works as a person expects: its
+    body is hidden at first, a click on its summary shows it, rendered as markdown (no ``**`` or
+    ``#`` left as text), and a second click hides it again. The first fold is photographed open
+    (``<stem>-fold-open.png``). Returns how many folds there were."""
+    from playwright.sync_api import expect
+
+    folds = page.locator(f"{scope} details.tw-more")
+    count = folds.count()
+    for i in range(count):
+        fold = folds.nth(i)
+        summary = fold.locator(":scope > summary")
+        body = fold.locator(":scope > :not(summary)")
+        said = summary.first.text_content() if summary.count() else fold.inner_html()[:300]
+        assert summary.count() == 1 and said.strip().startswith("Read more: "), \
+            f"fold {i}: its summary should say 'Read more: …', not {said!r}"
+        assert body.count() >= 1, f"fold {i}: its body is not rendered as markdown (no paragraph or list in it)"
+        assert not any(body.nth(j).is_visible() for j in range(body.count())), f"fold {i}: open before a click"
+        summary.click()
+        expect(body.first).to_be_visible(timeout=5_000)
+        text = fold.inner_text()
+        assert "**" not in text and not re.search(r"^#", text, re.M), f"fold {i}: markdown shown as text"
+        if i == 0:
+            fold.scroll_into_view_if_needed()
+            page.screenshot(path=str(out / f"{stem}-fold-open.png"))
+        summary.click()
+        expect(body.first).to_be_hidden(timeout=5_000)
+    return count
+
+
 def notebook_slug(path: str) -> str:
     return re.sub(r"[^a-z0-9-]+", "-", path.removesuffix(".ipynb").lower()).strip("-")
 

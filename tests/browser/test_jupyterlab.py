@@ -29,6 +29,8 @@ def test_notebook_runs_in_jupyterlab_with_working_widgets(path: str, lab, page, 
                                               "traceback": 0}
     if path.endswith("00-welcome-and-safety.ipynb"):  # its JupyterLab-only hint shows here, and only here
         assert page.locator(f"{harness.PANEL} .tw-lab-only:has-text('Run All Cells')").is_visible()
+    # "Read more" folds: hidden at first, open on a click of the summary, closed on a second.
+    harness.check_folds(page, harness.PANEL, artifacts, f"lab-{harness.notebook_slug(path)}")
 
 
 def _checkin(page, title: str):

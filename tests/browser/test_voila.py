@@ -52,6 +52,8 @@ def test_notebook_renders_in_voila_and_its_widgets_respond(path: str, voila, pag
         journey = page.locator(".tw-exercise:has(.tw-title:text-is('My journey'))")
         journey.locator("text=Show my saved reflections and writing").click()
         journey.locator("text=Nothing written yet.").wait_for(timeout=15_000)
+    # "Read more" folds: hidden at first, open on a click of the summary, closed on a second.
+    harness.check_folds(page, "[role=main]", artifacts, f"voila-{harness.notebook_slug(path)}")
     harness.screenshots(page, artifacts, f"voila-{harness.notebook_slug(path)}")
     _axe_whole_page(page, path, artifacts)
 

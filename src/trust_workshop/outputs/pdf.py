@@ -112,7 +112,7 @@ def _help(region_key: str | None = None) -> dict[str, Any]:
     directory = found.directory
     rows.append({"region": "Anywhere else", "name": directory.name, "contact": directory.web,
                  "notes": directory.notes})
-    return {"intro": data["intro"], "note": f"{sm.checked_note()} {data['facilitator_note']}",
+    return {"intro": f"{data['danger']} {data['intro']}", "note": f"{sm.checked_note()} {data['facilitator_note']}",
             "heading": heading, "rows": rows}
 
 

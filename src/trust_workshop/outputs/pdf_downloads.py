@@ -34,8 +34,8 @@ class HandoutDownload(PdfPanel):
 
     def __init__(self, stage_key: str) -> None:
         self.stage = content.stage(stage_key)
-        super().__init__("Take it with you", "A printable handout of this stage: its key ideas, the exercises "
-                         "as a worksheet with space to write by hand, and where to get help.", needs_journal=False)
+        frame = content.panel("handout", stage_key)
+        super().__init__(frame["title"], frame["intro"], needs_journal=False)
 
     def build(self) -> list[w.Widget]:
         return self.paper_and_make("Make handout",

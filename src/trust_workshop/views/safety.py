@@ -161,14 +161,28 @@ class WarningPointer(w.VBox):
         return self.layout.display != "none"
 
 
+def help_intro_html() -> str:
+    """What the help panel says before the numbers, from ``crisis_resources.yaml`` (``help_page``):
+    when to reach out, that the facilitator is there, and where the numbers are. The notebooks do
+    not repeat it."""
+    page = cs.resources_data()["help_page"]
+    signs = "".join(f"<li>{esc(s)}</li>" for s in page["signs"])
+    return (paragraph(page["reach_out"]) + f"<ul>{signs}</ul>" + paragraph(page["not_sure"])
+            + paragraph(page["facilitator"]) + paragraph(page["below"]))
+
+
 class GetHelp(Panel):
-    """Where to get help: every kind of help for the participant's region."""
+    """Where to get help: the danger line first, when to reach out, then every kind of help for
+    the participant's region and when its numbers were checked."""
 
     def __init__(self) -> None:
-        super().__init__("Where to get help", "", needs_journal=False)
+        data = cs.resources_data()
+        super().__init__(data["help_page"]["title"], "", needs_journal=False)
+        # The first words under the title, in bold, before anything else.
+        self._intro.value = f"<p class='tw-warning tw-danger' role='note'><b>{esc(data['danger'])}</b></p>"
 
     def build(self) -> list[w.Widget]:
-        return [w.HTML(paragraph(cs.resources_data()["intro"])), HelpPanel(),
+        return [w.HTML(help_intro_html()), HelpPanel(),
                 w.HTML(paragraph(cs.resources_data()["facilitator_note"], "tw-muted"))]
 
 

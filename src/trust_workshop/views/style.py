@@ -2,7 +2,9 @@
 
 ipywidgets cuts long labels to one line by default; the workshop's labels are whole
 sentences, so they must wrap. Colours use JupyterLab's theme variables where they exist,
-so the light and dark themes both stay readable.
+so the light and dark themes both stay readable. The notebooks' "Read more" folds
+(``<details class="tw-more">`` in markdown) are styled here too, so a fold's summary looks like
+something to click once the page's first panel has drawn.
 """
 
 CSS = """
@@ -58,6 +60,10 @@ h4.tw-need, h4.tw-response, h4.tw-part { font-size: 1.05em; margin: 10px 0 4px 0
 .tw-agenda th, .tw-agenda td { border-bottom: 1px solid #ccc; padding: 4px 8px; text-align: left; vertical-align: top; }
 .tw-agenda tr.tw-current td { background: var(--jp-brand-color3, #dceefb); border-left: 4px solid #0072B2; }
 .tw-clock { font-size: 1.6em; line-height: 1.35; }
+details.tw-more { margin: 6px 0 12px 0; padding: 2px 12px; border-left: 4px solid #0072B2;
+  background: var(--jp-layout-color2, #f2f6f9); max-width: 62em; }
+details.tw-more > summary { cursor: pointer; font-weight: 600; padding: 4px 0; }
+details.tw-more > summary:focus-visible { outline: 3px solid #E69F00; outline-offset: 2px; }
 .tw-clock small { font-size: 0.9em; }
 .tw-clock-time { font-size: 2.6em; font-weight: 700; font-variant-numeric: tabular-nums; color: #0072B2; }
 .tw-script { font-size: 1.25em; line-height: 1.5; margin: 8px 0; }
