@@ -67,7 +67,7 @@ def test_the_checkin_and_homework_carry_their_general_intros(opened) -> None:
     _has(_plain(tw.checkin("uncover")), content.panel("checkin", "uncover")["intro"],
          "Answer for how things are now", "no right answers", "leave out any statement that does not fit")
     _has(_plain(tw.homework("uncover")), content.panel("homework", "uncover")["intro"],
-         "before the next session")
+         "in the days ahead")
     _has(_plain(tw.baseline_checkin()), "Answer for how things are now", "no right answers")
 
 
