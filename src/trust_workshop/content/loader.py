@@ -37,6 +37,7 @@ DATA_FILES = (
     "labels",
     "paperwork",
     "compare",
+    "sources",
 )
 
 __all__ = [
@@ -436,5 +437,8 @@ def _cross_check() -> None:
     from trust_workshop.content import compare  # the comparison's starters: one per stage
 
     problems.extend(compare.problems())
+    from trust_workshop.content import sources  # ideas this draws on
+
+    problems.extend(sources.problems())
     if problems:
         raise ContentError("Content problems:\n- " + "\n- ".join(problems))
