@@ -38,6 +38,7 @@ DATA_FILES = (
     "paperwork",
     "compare",
     "sources",
+    "glossary",
 )
 
 __all__ = [
@@ -440,5 +441,8 @@ def _cross_check() -> None:
     from trust_workshop.content import sources  # ideas this draws on
 
     problems.extend(sources.problems())
+    from trust_workshop.content import glossary  # words we use
+
+    problems.extend(glossary.problems())
     if problems:
         raise ContentError("Content problems:\n- " + "\n- ".join(problems))
