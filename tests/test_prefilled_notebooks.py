@@ -21,7 +21,9 @@ from trust_workshop import content
 from trust_workshop.model import journal as jr
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted((ROOT / "workshop").glob("*.ipynb"))
+# Notebooks with code to run (the glossary is only words).
+NOTEBOOKS = [p for p in sorted((ROOT / "workshop").glob("*.ipynb"))
+             if any(c["cell_type"] == "code" for c in json.loads(p.read_text("utf-8"))["cells"])]
 PROFILE = "Prefilled participant"
 TODAY = dt.date.today()
 PAST = [(TODAY - dt.timedelta(weeks=n)).isoformat() for n in (6, 4, 2)]

@@ -22,6 +22,7 @@ from trust_workshop.views.course_records import course_records
 from trust_workshop.views.facilitator import intensive_schedule, session_plan
 from trust_workshop.views.feedback import feedback_form, feedback_reader
 from trust_workshop.views.forms import homework, reflection
+from trust_workshop.views.ideas import ideas_this_draws_on
 from trust_workshop.views.journey import journey, pre_post
 from trust_workshop.views.my_data import my_data
 from trust_workshop.views.progress import progress
@@ -52,6 +53,7 @@ __all__ = [
     "group_dashboard",
     "handout_download",
     "homework",
+    "ideas_this_draws_on",
     "intensive_schedule",
     "journey",
     "my_data",

@@ -8,6 +8,7 @@ when the test session ends. Chromium is Debian's, driven by Playwright.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import secrets
@@ -330,3 +331,10 @@ def axe_counts(found: dict[str, list[dict]]) -> dict[str, int]:
 def axe_summary(found: dict[str, list[dict]]) -> str:
     return "\n".join(f"  {impact} {v['rule']} ({len(v['nodes'])}): {v['help']}; e.g. {v['nodes'][:3]}"
                      for impact, rules in found.items() for v in rules)
+
+
+def has_code(path: str) -> bool:
+    """Whether a notebook (a path under the repository) has any code cell. A notebook without
+    one, such as the glossary, is a page to read: it has no widgets to wait for."""
+    cells = json.loads((ROOT / path).read_text("utf-8"))["cells"]
+    return any(cell["cell_type"] == "code" for cell in cells)

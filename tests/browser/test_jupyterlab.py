@@ -13,8 +13,10 @@ from trust_workshop.model import transfer as tf
 
 from . import harness
 
-NOTEBOOKS = sorted(p.relative_to(harness.ROOT).as_posix()
-                   for folder in ("workshop", "facilitator") for p in (harness.ROOT / folder).glob("*.ipynb"))
+ALL_NOTEBOOKS = sorted(p.relative_to(harness.ROOT).as_posix()
+                       for folder in ("workshop", "facilitator") for p in (harness.ROOT / folder).glob("*.ipynb"))
+NOTEBOOKS = [p for p in ALL_NOTEBOOKS if harness.has_code(p)]
+READING = [p for p in ALL_NOTEBOOKS if not harness.has_code(p)]  # the glossary: markdown only
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS)
@@ -31,6 +33,15 @@ def test_notebook_runs_in_jupyterlab_with_working_widgets(path: str, lab, page, 
         assert page.locator(f"{harness.PANEL} .tw-lab-only:has-text('Run All Cells')").is_visible()
     # "Read more" folds: hidden at first, open on a click of the summary, closed on a second.
     harness.check_folds(page, harness.PANEL, artifacts, f"lab-{harness.notebook_slug(path)}")
+
+
+@pytest.mark.parametrize("path", READING)
+def test_a_reading_page_opens_in_jupyterlab(path: str, lab, page, artifacts: Path) -> None:
+    harness.open_notebook(page, lab, path)
+    assert page.locator(f"{harness.PANEL} .jp-MarkdownOutput h1").first.is_visible()
+    assert harness.problems_on_page(page) == {"kernel dialog": 0, "news prompt": 0, "Error displaying widget": 0,
+                                              "traceback": 0}
+    harness.screenshots(page, artifacts, f"lab-{harness.notebook_slug(path)}")
 
 
 def _checkin(page, title: str):

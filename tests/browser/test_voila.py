@@ -7,11 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from trust_workshop.content import glossary
 from trust_workshop.model import transfer as tf
 
 from . import harness
 
-WORKSHOP = sorted(p.relative_to(harness.ROOT).as_posix() for p in (harness.ROOT / "workshop").glob("*.ipynb"))
+ALL_WORKSHOP = sorted(p.relative_to(harness.ROOT).as_posix() for p in (harness.ROOT / "workshop").glob("*.ipynb"))
+WORKSHOP = [p for p in ALL_WORKSHOP if harness.has_code(p)]
+READING = [p for p in ALL_WORKSHOP if not harness.has_code(p)]  # the glossary: markdown only
 
 
 def _render(page, voila, path: str):
@@ -54,6 +57,19 @@ def test_notebook_renders_in_voila_and_its_widgets_respond(path: str, voila, pag
         journey.locator("text=Nothing written yet.").wait_for(timeout=15_000)
     # "Read more" folds: hidden at first, open on a click of the summary, closed on a second.
     harness.check_folds(page, "[role=main]", artifacts, f"voila-{harness.notebook_slug(path)}")
+    harness.screenshots(page, artifacts, f"voila-{harness.notebook_slug(path)}")
+    _axe_whole_page(page, path, artifacts)
+
+
+@pytest.mark.parametrize("path", READING)
+def test_a_reading_page_renders_in_voila_with_its_anchors(path: str, voila, page, artifacts: Path) -> None:
+    page.goto(voila.url(f"voila/render/{path}"), timeout=120_000)
+    page.locator("[role=main] h1").first.wait_for(timeout=120_000)
+    assert page.locator("text=Traceback").count() == 0
+    page.locator("#loading").wait_for(state="detached", timeout=30_000)  # the loading message goes
+    if path.endswith(glossary.NOTEBOOK):  # every term's heading is a link target
+        for term in glossary.terms():
+            assert page.locator(f"[id='{term.anchor}']").count() == 1, term.anchor
     harness.screenshots(page, artifacts, f"voila-{harness.notebook_slug(path)}")
     _axe_whole_page(page, path, artifacts)
 
