@@ -63,11 +63,11 @@ def test_merging_adds_new_terms_and_keeps_existing_ones(tmp_path: Path) -> None:
     extra = tmp_path / "glossary-helper.yaml"
     extra.write_text("- term: Trust pulse\n  plain: Something else entirely, in other words.\n"
                      "  first: 00-welcome-and-safety\n"
-                     "- term: Control\n  plain: >-\n    Trying to run someone else's life: checking their phone\n"
+                     "- term: Quiet corner\n  plain: >-\n    Trying to run someone else's life: checking their phone\n"
                      "    or deciding who they may see.\n  first: 05-boundaries-and-agreements\n", encoding="utf-8")
     added, kept = writer.merge([extra], data)
-    assert (added, kept) == (["Control"], ["Trust pulse"])
+    assert (added, kept) == (["Quiet corner"], ["Trust pulse"])
     text = data.read_text("utf-8")
     assert text.startswith("# Words we use") and "Something else" not in text
     assert "Trying to run someone else's life: checking their phone or deciding" in text
-    assert writer.merge([extra], data) == ([], ["Trust pulse", "Control"])
+    assert writer.merge([extra], data) == ([], ["Trust pulse", "Quiet corner"])

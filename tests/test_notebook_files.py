@@ -97,22 +97,6 @@ def test_every_stage_notebook_follows_the_skeleton(path: Path) -> None:
     assert exercises >= 2
 
 
-@pytest.mark.parametrize("path", STAGE_NOTEBOOKS, ids=lambda p: p.name)
-def test_an_in_short_cell_comes_second_and_its_reading_time_is_honest(path: Path) -> None:
-    """Issue 18's short path: cell 1 is "## In short", three to five points and a **Time:** line
-    whose reading minutes are at least the core path's words at 200 a minute."""
-    from trust_workshop import prose
-
-    cells = [c for c in _load(path)["cells"] if c["cell_type"] == "markdown"]
-    first = "".join(cells[1]["source"])
-    assert first.startswith("## In short\n"), f"{path.name}: In short is not the second cell"
-    assert 3 <= len(re.findall(r"^- ", first, re.M)) <= 5
-    minutes = re.search(r"\*\*Time:\*\* about (\w+) minutes of reading", first)
-    assert minutes, f"{path.name}: no **Time:** line"
-    words = len(prose.words(prose.core_text(prose.markdown_cells(path))))
-    assert int(minutes.group(1)) >= -(-words // prose.READING_WPM), f"{path.name}: {words} core words"
-
-
 @pytest.mark.parametrize("stage", content.stages(), ids=lambda s: s.key)
 def test_each_notebook_calls_exactly_the_exercises_its_stage_lists(stage) -> None:
     """stages.yaml states each stage's exercises and their order once; the notebook is checked
