@@ -64,5 +64,38 @@ h4.tw-need, h4.tw-response, h4.tw-part { font-size: 1.05em; margin: 10px 0 4px 0
 .tw-preview { white-space: pre-wrap; max-height: 24em; overflow: auto; border: 1px solid #ccc; padding: 6px; }
 .tw-yes { color: #00684a; font-weight: 700; }
 .tw-no { color: var(--jp-ui-font-color2, #555); }
+.tw-table-wrap { max-width: 100%; overflow-x: auto; margin: 6px 0; }
+.tw-table-wrap > table { margin: 0 !important; }
+.tw-table-wrap:focus-visible { outline: 3px solid #E69F00; outline-offset: 2px; }
+/* A phone (or any narrow window): nothing wider than the screen, and controls a finger can hit
+   (44 px, WCAG 2.5.5). Fixed widths from the widgets' layouts shrink to the screen; a label and
+   its box stack when they do not fit side by side. */
+@media (max-width: 600px) {
+  .tw-exercise .jupyter-widgets, .tw-profile .jupyter-widgets { max-width: 100% !important; }
+  .tw-exercise .widget-inline-hbox, .tw-profile .widget-inline-hbox { flex-wrap: wrap; height: auto !important; }
+  .tw-exercise .widget-inline-hbox > .widget-label, .tw-profile .widget-inline-hbox > .widget-label {
+    max-width: 100% !important; white-space: normal !important; height: auto !important;
+    text-align: left !important; }
+  .tw-exercise .widget-inline-hbox > input, .tw-profile .widget-inline-hbox > input,
+  .tw-exercise .widget-inline-hbox > select, .tw-profile .widget-inline-hbox > select { min-width: 0; max-width: 100%; }
+  .tw-exercise button, .tw-profile button, .tw-exercise select, .tw-profile select,
+  .tw-exercise .widget-inline-hbox > input, .tw-profile .widget-inline-hbox > input {
+    height: auto !important; min-height: 44px !important; }
+  .tw-exercise .widget-toggle-buttons, .tw-exercise .widget-dropdown, .tw-profile .widget-dropdown,
+  .tw-exercise .widget-text, .tw-profile .widget-text, .tw-exercise .widget-hbox, .tw-profile .widget-hbox {
+    height: auto !important; }
+  .tw-exercise summary, .tw-profile summary { min-height: 44px; padding: 11px 0; box-sizing: border-box; }
+  a.tw-download { min-height: 44px; padding: 11px 14px; box-sizing: border-box; }
+  /* The helplines for every region: one block a region, each line under its column's name. */
+  table.tw-resources, .tw-resources caption, .tw-resources tbody, .tw-resources tr, .tw-resources th,
+  .tw-resources td { display: block; text-align: left; }
+  .tw-resources thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  .tw-resources tbody tr { border-top: 1px solid var(--jp-border-color2, #ccc); padding: 6px 0; }
+  .tw-resources tbody th { font-size: 1.1em; padding: 2px 0; }
+  .tw-resources td { padding: 2px 0 4px 0; }
+  .tw-resources td:nth-child(3) { white-space: normal; }
+  .tw-resources td[data-label]::before { content: attr(data-label); content: attr(data-label) / "";
+    display: block; font-weight: 600; }
+}
 </style>
 """
