@@ -10,7 +10,7 @@ import pytest
 from trust_workshop.content import glossary
 from trust_workshop.model import transfer as tf
 
-from . import harness
+from . import harness, phone
 
 ALL_WORKSHOP = sorted(p.relative_to(harness.ROOT).as_posix() for p in (harness.ROOT / "workshop").glob("*.ipynb"))
 WORKSHOP = [p for p in ALL_WORKSHOP if harness.has_code(p)]
@@ -72,6 +72,7 @@ def test_a_reading_page_renders_in_voila_with_its_anchors(path: str, voila, page
             assert page.locator(f"[id='{term.anchor}']").count() == 1, term.anchor
     harness.screenshots(page, artifacts, f"voila-{harness.notebook_slug(path)}")
     _axe_whole_page(page, path, artifacts)
+    phone.check_on_a_phone(page, path, artifacts)  # the same page, resized to a phone's screen
 
 
 def _axe_whole_page(page, path: str, artifacts: Path) -> None:
@@ -172,23 +173,3 @@ def test_the_shipped_voila_configuration_reaps_kernels_after_their_pages_close(t
             time.sleep(1)
         assert srv.kernel_pids() == [], "kernels of closed pages must be shut down"
         assert "Culling kernel" in srv.log.read_text() or "cull" in srv.log.read_text().lower()
-
-
-@pytest.mark.parametrize("path", ["workshop/00-welcome-and-safety.ipynb",
-                                  "workshop/02-acknowledge-and-apologise.ipynb"])
-def test_on_a_phone_no_button_label_is_cut_short(voila, playwright_browser, path: str, artifacts: Path) -> None:
-    """At 390 px wide (a phone), every button's and tick box's label fits, so nobody has to guess 'Make the han…'."""
-    context = playwright_browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2,
-                                             is_mobile=True, has_touch=True)
-    page = context.new_page()
-    try:
-        _render(page, voila, path)
-        cut = page.evaluate("""() => [...document.querySelectorAll(
-                '.tw-exercise button, .tw-profile button, .tw-exercise .widget-checkbox label, '
-                + '.tw-profile .widget-checkbox label, .tw-profile .widget-label, .tw-exercise .widget-label')]
-            .filter(b => b.offsetParent !== null && b.scrollWidth > b.clientWidth + 1)
-            .map(b => b.innerText.trim())""")
-        assert cut == [], f"labels cut short on a phone: {cut}"
-        harness.screenshots(page, artifacts, f"voila-phone-{harness.notebook_slug(path)}")
-    finally:
-        context.close()

@@ -13,7 +13,7 @@ from trust_workshop.model.contents import BOOSTER_REFLECTION, booster_reflection
 from trust_workshop.model.scoring import SCORE_NOTE
 from trust_workshop.views.checkin import StageCheckin
 from trust_workshop.views.forms import TextForm
-from trust_workshop.views.panel import Panel, esc, paragraph
+from trust_workshop.views.panel import Panel, esc, paragraph, table_box
 
 
 class BoosterPlan(Panel):
@@ -73,9 +73,10 @@ class BoosterCompare(Panel):
 
         body = "".join(f"<tr><td>{esc(r.name)}</td><td>{cell(r.at_end)}</td><td>{cell(r.now)}</td>"
                        f"<td>{'' if r.change is None else f'{r.change:+d}'}</td></tr>" for r in self.rows)
-        table = ("<table class='tw-table' style='border-collapse: collapse; margin: 4px 0 8px 0' cellpadding='4'>"
-                 "<thead><tr><th>Out of 100</th><th>End of the course</th>"
-                 f"<th>Latest booster</th><th>Change</th></tr></thead><tbody>{body}</tbody></table>")
+        table = table_box("<table class='tw-table' style='border-collapse: collapse; margin: 4px 0 8px 0' "
+                          "cellpadding='4'><thead><tr><th>Out of 100</th><th>End of the course</th>"
+                          f"<th>Latest booster</th><th>Change</th></tr></thead><tbody>{body}</tbody></table>",
+                          "Then and now")
         again = w.Button(description="Compare again", icon="sync", tooltip="Compare with your latest answers")
         again.on_click(lambda _: self.refresh())
         return [w.HTML(table), w.HTML(paragraph(self.reading)), w.HBox([again])]

@@ -17,7 +17,7 @@ from trust_workshop.model import evaluation as ev
 from trust_workshop.model import plans as pm
 from trust_workshop.model import summary as sm
 from trust_workshop.views import charts, plan_marks
-from trust_workshop.views.panel import Panel, download_link, esc, figure, paragraph
+from trust_workshop.views.panel import Panel, download_link, esc, figure, paragraph, table_box
 
 
 def _mmss(seconds: int) -> str:
@@ -122,9 +122,9 @@ class SessionPlan(Panel):
                         f"{plan_marks.cut_mark(b)}</small></td>"
                         f"<td>{esc(b['facilitator'])}</td><td>{esc(b['participants'])}</td></tr>")
         self._agenda.value = (plan_marks.STYLE + "<h4>Agenda</h4>" + plan_marks.timing_line(blocks)
-                              + "<table class='tw-agenda'><thead><tr><th>Starts</th><th>Length</th>"
-                              "<th>Block</th><th>You</th><th>Participants</th></tr></thead><tbody>"
-                              + "".join(rows) + "</tbody></table>")
+                              + table_box("<table class='tw-agenda'><thead><tr><th>Starts</th><th>Length</th>"
+                                          "<th>Block</th><th>You</th><th>Participants</th></tr></thead><tbody>"
+                                          + "".join(rows) + "</tbody></table>", "Agenda"))
         adapt = plan["adaptations"]
         self._details.value = (
             _list("Debrief questions", plan["debrief_questions"])
@@ -186,8 +186,8 @@ class IntensiveSchedule(Panel):
             + " + ".join(f"{content.stage(k).number}. {esc(content.stage(k).title)}"
                          + (f" ({block // len(slot.stages)} min)" if len(slot.stages) > 1 else "") for k in slot.stages)
             + "</td></tr>" for slot in pm.intensive_schedule())
-        return [w.HTML("<table class='tw-agenda'><thead><tr><th>Day</th><th>Starts</th><th>Length</th><th>Stages"
-                       f"</th></tr></thead><tbody>{rows}</tbody></table>")]
+        return [w.HTML(table_box("<table class='tw-agenda'><thead><tr><th>Day</th><th>Starts</th><th>Length</th>"
+                                 f"<th>Stages</th></tr></thead><tbody>{rows}</tbody></table>", "Schedule"))]
 
 
 class GroupDashboard(Panel):
@@ -258,8 +258,9 @@ class GroupDashboard(Panel):
             parts.append(w.HTML("<h5>Stage averages (0 to 100)</h5>"
                                 + paragraph("Lower averages may show areas the group wants to spend more time on. "
                                             "They describe the group, never a person.", "tw-muted")
-                                + "<table class='tw-agenda'><thead><tr><th>Stage</th><th>Average</th><th>People</th>"
-                                f"</tr></thead><tbody>{rows}</tbody></table>"))
+                                + table_box("<table class='tw-agenda'><thead><tr><th>Stage</th><th>Average</th>"
+                                            f"<th>People</th></tr></thead><tbody>{rows}</tbody></table>",
+                                            "Stage averages")))
         if view.pulse_by_week:
             points = [charts.GroupPulse(week, mean, n) for week, mean, n in view.pulse_by_week]
             parts.append(figure(charts.png(charts.group_pulse_chart(points)), charts.group_pulse_caption(points)))

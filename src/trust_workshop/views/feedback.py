@@ -12,7 +12,7 @@ import ipywidgets as w
 
 from trust_workshop.model import feedback as fb
 from trust_workshop.model.contents import entry_key
-from trust_workshop.views.panel import Panel, download_link, esc, paragraph, textarea
+from trust_workshop.views.panel import Panel, download_link, esc, paragraph, table_box, textarea
 
 
 class FeedbackForm(Panel):
@@ -103,8 +103,9 @@ class FeedbackReader(Panel):
                            + "</tr>" for s, c in zip(words["scale_items"], t.counts, strict=True))
             parts.append(f"<p><b>{t.files} feedback files.</b> How many chose each answer "
                          f"(1 = {esc(words['scale_labels']['1'])}, 5 = {esc(words['scale_labels']['5'])}):</p>"
-                         f"<div class='tw-table-wrap'><table class='tw-table'><thead><tr><th scope='col'>Statement"
-                         f"</th>{head}</tr></thead><tbody>{body}</tbody></table></div>")
+                         + table_box(f"<table class='tw-table'><thead><tr><th scope='col'>Statement"
+                                     f"</th>{head}</tr></thead><tbody>{body}</tbody></table>",
+                                     "Answers to each statement"))
             for question, comments in zip(words["questions"], t.comments, strict=True):
                 items = "".join(f"<li>{esc(c)}</li>" for c in comments) or "<li><i>No answers.</i></li>"
                 parts.append(f"<p><b>{esc(question['label'])}</b></p><ul>{items}</ul>")

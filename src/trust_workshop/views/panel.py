@@ -71,6 +71,13 @@ def figure(image: bytes | None, caption: str, max_width: str = "680px") -> w.HTM
                   f"<figcaption class='tw-caption' aria-hidden='true'>{esc(caption)}</figcaption></figure>")
 
 
+def table_box(table: str, label: str) -> str:
+    """A table in a box of its own that scrolls sideways when the table is wider than the screen
+    (a phone), so the page around it never does. The box takes keyboard focus, so it can be
+    scrolled without a mouse, and is named for screen readers."""
+    return f"<div class='tw-table-wrap' role='region' tabindex='0' aria-label='{esc(label)}'>{table}</div>"
+
+
 def download_link(data: bytes, filename: str, label: str, mime: str = "application/json", note: str = "") -> str:
     """A 'Save' button (a link the browser saves as ``filename``), with a short note beside it.
 

@@ -12,6 +12,7 @@ from trust_workshop.model import plans as pm
 from trust_workshop.views.panel import esc
 
 STYLE = ("<style>.tw-cut-optional{border:1px dashed #8a5a00;border-radius:3px;padding:0 4px;color:#5c3d00;}"
+         "[data-jp-theme-light='false'] .tw-cut-optional{border-color:#E69F00;color:#ffd27a;}"
          ".tw-cut-core{font-weight:bold;}</style>")
 
 

@@ -17,7 +17,7 @@ from trust_workshop.content import safety as cs
 from trust_workshop.model import journal as jr
 from trust_workshop.model import safety as sm
 from trust_workshop.views import registry
-from trust_workshop.views.panel import Panel, esc, paragraph
+from trust_workshop.views.panel import Panel, esc, paragraph, table_box
 from trust_workshop.views.session import region_options, session
 from trust_workshop.views.style import CSS
 
@@ -59,13 +59,17 @@ def help_html(help_: sm.Help) -> str:
         else:
             out.append(paragraph("Choose where you are, above, to see every helpline for your country. "
                                  "Until then, here are the most urgent numbers for each place we cover."))
-        head = "".join(f"<th scope='col'>{esc(n.label)}</th>" for n in help_.columns)
+        # On a phone the table reflows into one block a region, each number under its column's
+        # name (data-label); the explicit roles keep it a table for screen readers when it does.
+        head = "".join(f"<th scope='col' role='columnheader'>{esc(n.label)}</th>" for n in help_.columns)
         rows = "".join(
-            f"<tr><th scope='row'>{esc(r.label)}</th>"
-            + "".join(f"<td>{_contacts(found)}</td>" for found in cells) + "</tr>"
+            f"<tr role='row'><th scope='row' role='rowheader'>{esc(r.label)}</th>"
+            + "".join(f"<td role='cell' data-label='{esc(n.label)}'>{_contacts(found)}</td>"
+                      for n, found in zip(help_.columns, cells, strict=True)) + "</tr>"
             for r, cells in help_.everywhere)
-        out.append("<table class='tw-resources'><caption>Helplines in each region we cover</caption>"
-                   f"<thead><tr><th scope='col'>Where</th>{head}</tr></thead><tbody>{rows}</tbody></table>")
+        out.append("<table class='tw-resources' role='table'><caption>Helplines in each region we cover</caption>"
+                   "<thead role='rowgroup'><tr role='row'><th scope='col' role='columnheader'>Where</th>"
+                   f"{head}</tr></thead><tbody role='rowgroup'>{rows}</tbody></table>")
         out.append(_directory(help_.directory))
     else:
         for nh in help_.needs:
@@ -297,9 +301,10 @@ class WarningSigns(Panel):
             f"<td>{'agreeing' if it.warning == 'agree' else 'disagreeing'}</td>"
             f"<td><code>{esc(st.key)}.{esc(it.id)}</code></td></tr>"
             for st, it in content.warning_items(self.context))
-        return [w.HTML("<table class='tw-agenda'><thead><tr><th scope='col'>Stage</th>"
-                       "<th scope='col'>Statement</th><th scope='col'>Worrying answer</th>"
-                       f"<th scope='col'>Id</th></tr></thead><tbody>{rows}</tbody></table>")]
+        return [w.HTML(table_box("<table class='tw-agenda'><thead><tr><th scope='col'>Stage</th>"
+                                 "<th scope='col'>Statement</th><th scope='col'>Worrying answer</th>"
+                                 f"<th scope='col'>Id</th></tr></thead><tbody>{rows}</tbody></table>",
+                                 "Warning-sign statements"))]
 
 
 def safety_check() -> SafetyCheck:

@@ -40,6 +40,9 @@ CSS = """
 [data-jp-theme-light="false"] .tw-saved { color: var(--jp-success-color1, #4caf50); }
 .tw-warning, .tw-alert { border-left: 4px solid #D55E00; padding: 6px 10px;
   background: var(--jp-warn-color3, #fff4e5); }
+/* JupyterLab's dark theme keeps its "color3" shades light, under light text: a dark tint there instead. */
+[data-jp-theme-light="false"] .tw-warning, [data-jp-theme-light="false"] .tw-alert {
+  background: rgba(213, 94, 0, 0.22); }
 .tw-score { border-left: 4px solid #0072B2; padding: 2px 10px; }
 .tw-resources { border-collapse: collapse; margin: 6px 0; }
 .tw-resources th, .tw-resources td { padding: 3px 10px 3px 0; text-align: left; vertical-align: top; }
@@ -55,10 +58,13 @@ a.tw-download:focus-visible { outline: 3px solid #E69F00; outline-offset: 2px; }
 h4.tw-need, h4.tw-response, h4.tw-part { font-size: 1.05em; margin: 10px 0 4px 0; }
 .tw-help a { text-decoration: underline; }
 .tw-caption { font-style: italic; max-width: 48em; }
+/* Charts are pictures drawn for a light page: in a dark theme they sit on a light card of their own. */
+.tw-figure img { background: #fff; border-radius: 6px; padding: 4px; box-sizing: border-box; }
 .tw-checks { list-style: none; padding-left: 0.5em; }
 .tw-agenda { border-collapse: collapse; margin: 6px 0; max-width: 72em; }
 .tw-agenda th, .tw-agenda td { border-bottom: 1px solid #ccc; padding: 4px 8px; text-align: left; vertical-align: top; }
 .tw-agenda tr.tw-current td { background: var(--jp-brand-color3, #dceefb); border-left: 4px solid #0072B2; }
+[data-jp-theme-light="false"] .tw-agenda tr.tw-current td { background: rgba(0, 114, 178, 0.35); }
 .tw-clock { font-size: 1.6em; line-height: 1.35; }
 details.tw-more { margin: 6px 0 12px 0; padding: 2px 12px; border-left: 4px solid #0072B2;
   background: var(--jp-layout-color2, #f2f6f9); max-width: 62em; }
@@ -68,7 +74,41 @@ details.tw-more > summary:focus-visible { outline: 3px solid #E69F00; outline-of
 .tw-clock-time { font-size: 2.6em; font-weight: 700; font-variant-numeric: tabular-nums; color: #0072B2; }
 .tw-script { font-size: 1.25em; line-height: 1.5; margin: 8px 0; }
 .tw-preview { white-space: pre-wrap; max-height: 24em; overflow: auto; border: 1px solid #ccc; padding: 6px; }
-.tw-yes { color: #00684a; font-weight: 700; }
+.tw-yes { color: var(--jp-success-color0, #00684a); font-weight: 700; }
+[data-jp-theme-light="false"] .tw-yes { color: var(--jp-success-color1, #4caf50); }
 .tw-no { color: var(--jp-ui-font-color2, #555); }
+.tw-table-wrap { max-width: 100%; overflow-x: auto; margin: 6px 0; }
+.tw-table-wrap > table { margin: 0 !important; }
+.tw-table-wrap:focus-visible { outline: 3px solid #E69F00; outline-offset: 2px; }
+/* A phone (or any narrow window): nothing wider than the screen, and controls a finger can hit
+   (44 px, WCAG 2.5.5). Fixed widths from the widgets' layouts shrink to the screen; a label and
+   its box stack when they do not fit side by side. */
+@media (max-width: 600px) {
+  .tw-exercise .jupyter-widgets, .tw-profile .jupyter-widgets { max-width: 100% !important; }
+  .tw-exercise .widget-inline-hbox, .tw-profile .widget-inline-hbox { flex-wrap: wrap; height: auto !important; }
+  .tw-exercise .widget-inline-hbox > .widget-label, .tw-profile .widget-inline-hbox > .widget-label {
+    max-width: 100% !important; white-space: normal !important; height: auto !important;
+    text-align: left !important; }
+  .tw-exercise .widget-inline-hbox > input, .tw-profile .widget-inline-hbox > input,
+  .tw-exercise .widget-inline-hbox > select, .tw-profile .widget-inline-hbox > select { min-width: 0; max-width: 100%; }
+  .tw-exercise button, .tw-profile button, .tw-exercise select, .tw-profile select,
+  .tw-exercise .widget-inline-hbox > input, .tw-profile .widget-inline-hbox > input {
+    height: auto !important; min-height: 44px !important; }
+  .tw-exercise .widget-toggle-buttons, .tw-exercise .widget-dropdown, .tw-profile .widget-dropdown,
+  .tw-exercise .widget-text, .tw-profile .widget-text, .tw-exercise .widget-hbox, .tw-profile .widget-hbox {
+    height: auto !important; }
+  .tw-exercise summary, .tw-profile summary { min-height: 44px; padding: 11px 0; box-sizing: border-box; }
+  a.tw-download { min-height: 44px; padding: 11px 14px; box-sizing: border-box; }
+  /* The helplines for every region: one block a region, each line under its column's name. */
+  table.tw-resources, .tw-resources caption, .tw-resources tbody, .tw-resources tr, .tw-resources th,
+  .tw-resources td { display: block; text-align: left; }
+  .tw-resources thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  .tw-resources tbody tr { border-top: 1px solid var(--jp-border-color2, #ccc); padding: 6px 0; }
+  .tw-resources tbody th { font-size: 1.1em; padding: 2px 0; }
+  .tw-resources td { padding: 2px 0 4px 0; }
+  .tw-resources td:nth-child(3) { white-space: normal; }
+  .tw-resources td[data-label]::before { content: attr(data-label); content: attr(data-label) / "";
+    display: block; font-weight: 600; }
+}
 </style>
 """
