@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from trust_workshop.model import transfer as tf
 
-from . import harness
+from . import harness, themes
 
 ALL_NOTEBOOKS = sorted(p.relative_to(harness.ROOT).as_posix()
                        for folder in ("workshop", "facilitator") for p in (harness.ROOT / folder).glob("*.ipynb"))
@@ -60,6 +60,22 @@ def test_a_checkin_answer_survives_a_kernel_restart(lab, page, artifacts: Path) 
     # The re-run redraws the widgets; wait until the restored answer is the one shown.
     expect(first.locator("button.mod-active")).to_have_text("4", timeout=30_000)
     page.screenshot(path=str(artifacts / "lab-round-trip-after-restart.png"))
+    _with_charts_in_the_dark(page, artifacts)
+
+
+def _with_charts_in_the_dark(page, artifacts: Path) -> None:
+    """The same page (a check-in, the trust pulse, exercises, the progress charts and the help)
+    in JupyterLab's dark themes: everything stays readable."""
+    for title in ("Check-in: Uncover the impact", "Trust pulse"):  # a chart needs every statement answered
+        scales = _checkin(page, title).locator(".tw-scale")
+        for i in range(scales.count()):
+            scales.nth(i).locator("button:text-is('3')").click()
+        _checkin(page, title).locator(".tw-saved:has-text('Saved at')").wait_for(timeout=15_000)
+    page.wait_for_selector(harness.IDLE, state="attached", timeout=30_000)
+    charts = _checkin(page, "Seeing your progress")
+    charts.locator("button:has-text('Redraw with my latest answers')").click()
+    expect(charts.locator(".tw-figure img")).to_have_count(2, timeout=30_000)
+    themes.check_dark_themes(page, artifacts, "lab-01-uncover")
 
 
 def test_export_download_gives_a_file_that_imports_back(lab, page, tmp_path: Path, monkeypatch) -> None:
