@@ -8,6 +8,7 @@ when the test session ends. Chromium is Debian's, driven by Playwright.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import secrets
@@ -300,3 +301,16 @@ def axe_counts(found: dict[str, list[dict]]) -> dict[str, int]:
 def axe_summary(found: dict[str, list[dict]]) -> str:
     return "\n".join(f"  {impact} {v['rule']} ({len(v['nodes'])}): {v['help']}; e.g. {v['nodes'][:3]}"
                      for impact, rules in found.items() for v in rules)
+
+
+def axe_check(page, where: str, path: str, artifacts: Path, context: str | dict | None = None) -> dict[str, int]:
+    """axe-core over the page (or ``context``): no critical or serious finding. The rest is recorded:
+    printed, and kept as axe-<where>-<notebook>.json in the artifacts folder. Returns the counts."""
+    found = axe_findings(page, context)
+    counts = axe_counts(found)
+    (artifacts / f"axe-{where.lower()}-{notebook_slug(path)}.json").write_text(
+        json.dumps({"notebook": path, "where": where, "counts": counts, "findings": found}, indent=1))
+    print(f"axe, {where}, {path}: {counts}\n{axe_summary(found)}")
+    worst = {impact: found[impact] for impact in ("critical", "serious") if found[impact]}
+    assert not worst, f"axe finds critical or serious problems in {path} ({where}):\n{axe_summary(worst)}"
+    return counts

@@ -16,6 +16,10 @@ from . import harness
 NOTEBOOKS = sorted(p.relative_to(harness.ROOT).as_posix()
                    for folder in ("workshop", "facilitator") for p in (harness.ROOT / folder).glob("*.ipynb"))
 
+# In the notebook on show: the rendered Markdown cells and every output (widgets included).
+OURS = {"include": [[f"{harness.PANEL} .jp-MarkdownCell .jp-RenderedMarkdown"],
+                    [f"{harness.PANEL} .jp-OutputArea-output"]]}
+
 
 @pytest.mark.parametrize("path", NOTEBOOKS)
 def test_notebook_runs_in_jupyterlab_with_working_widgets(path: str, lab, page, artifacts: Path) -> None:
@@ -29,6 +33,9 @@ def test_notebook_runs_in_jupyterlab_with_working_widgets(path: str, lab, page, 
                                               "traceback": 0}
     if path.endswith("00-welcome-and-safety.ipynb"):  # its JupyterLab-only hint shows here, and only here
         assert page.locator(f"{harness.PANEL} .tw-lab-only:has-text('Run All Cells')").is_visible()
+    # axe-core over what this notebook puts on the page (its Markdown and its outputs, widgets
+    # included), not over JupyterLab's own shell, which is not ours.
+    harness.axe_check(page, "Lab", path, artifacts, OURS)
 
 
 def _checkin(page, title: str):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -53,19 +52,7 @@ def test_notebook_renders_in_voila_and_its_widgets_respond(path: str, voila, pag
         journey.locator("text=Show my saved reflections and writing").click()
         journey.locator("text=Nothing written yet.").wait_for(timeout=15_000)
     harness.screenshots(page, artifacts, f"voila-{harness.notebook_slug(path)}")
-    _axe_whole_page(page, path, artifacts)
-
-
-def _axe_whole_page(page, path: str, artifacts: Path) -> None:
-    """axe-core over the whole Voila page: no critical or serious finding; the rest is recorded
-    (printed, and kept as axe-voila-<notebook>.json in the artifacts folder)."""
-    found = harness.axe_findings(page)
-    counts = harness.axe_counts(found)
-    (artifacts / f"axe-voila-{harness.notebook_slug(path)}.json").write_text(
-        json.dumps({"notebook": path, "counts": counts, "findings": found}, indent=1))
-    print(f"axe, Voila, {path}: {counts}\n{harness.axe_summary(found)}")
-    worst = {impact: found[impact] for impact in ("critical", "serious") if found[impact]}
-    assert not worst, f"axe finds critical or serious problems in {path}:\n{harness.axe_summary(worst)}"
+    harness.axe_check(page, "Voila", path, artifacts)  # the whole page: all of it is ours
 
 
 def test_safety_check_responds_in_voila_and_saves_nothing(voila, page) -> None:
