@@ -293,6 +293,38 @@ def axe_findings(page, context: str | dict | None = None) -> dict[str, list[dict
     return found
 
 
+# Rules that look at what is drawn on screen. axe counts an element its scroll container has
+# scrolled out of view as hidden, so in JupyterLab (whose notebook scrolls inside a panel, not
+# the page) these are run again at each screenful down the notebook.
+#
+# JupyterLab's <body> is also 0 px tall with overflow: hidden (its shell is positioned on its own);
+# a browser still draws the shell, but axe takes everything in it as clipped away and checks no
+# contrast at all. AXE_LAB_BODY gives <body> the window's height for the scan; nothing moves.
+AXE_LAB_BODY = "html, body { height: 100% !important; }"
+AXE_ON_SCREEN = ["color-contrast", "link-in-text-block", "target-size"]
+
+
+def axe_findings_scrolled(page, context: str | dict) -> dict[str, list[dict]]:
+    """:func:`axe_findings` once, then the on-screen rules again at each screenful of the page's
+    main scroller; each element is counted once. Returns to the top afterwards."""
+    found = axe_findings(page, context)
+    height = page.evaluate(FIND_SCROLLER)
+    for y in range(0, height, 900):
+        page.evaluate(SCROLL_AND_SETTLE, y)
+        results = page.evaluate("(args) => axe.run(...args)",
+                                [context, {"runOnly": AXE_ON_SCREEN, "resultTypes": ["violations"]}])
+        for v in results["violations"]:
+            impact = v["impact"] or "minor"
+            nodes = [" ".join(map(str, n["target"])) for n in v["nodes"]]
+            entry = next((e for e in found.setdefault(impact, []) if e["rule"] == v["id"]), None)
+            if entry is None:
+                found[impact].append({"rule": v["id"], "help": v["help"], "nodes": nodes})
+            else:
+                entry["nodes"] += [n for n in nodes if n not in entry["nodes"]]
+    page.evaluate(SCROLL_AND_SETTLE, 0)
+    return found
+
+
 def axe_counts(found: dict[str, list[dict]]) -> dict[str, int]:
     """Number of failing elements for each impact."""
     return {impact: sum(len(v["nodes"]) for v in rules) for impact, rules in found.items()}
@@ -303,10 +335,12 @@ def axe_summary(found: dict[str, list[dict]]) -> str:
                      for impact, rules in found.items() for v in rules)
 
 
-def axe_check(page, where: str, path: str, artifacts: Path, context: str | dict | None = None) -> dict[str, int]:
+def axe_check(page, where: str, path: str, artifacts: Path, context: str | dict | None = None, *,
+              scrolled: bool = False) -> dict[str, int]:
     """axe-core over the page (or ``context``): no critical or serious finding. The rest is recorded:
-    printed, and kept as axe-<where>-<notebook>.json in the artifacts folder. Returns the counts."""
-    found = axe_findings(page, context)
+    printed, and kept as axe-<where>-<notebook>.json in the artifacts folder. Returns the counts.
+    ``scrolled``: the page scrolls inside a panel (JupyterLab), see :func:`axe_findings_scrolled`."""
+    found = axe_findings_scrolled(page, context) if scrolled else axe_findings(page, context)
     counts = axe_counts(found)
     (artifacts / f"axe-{where.lower()}-{notebook_slug(path)}.json").write_text(
         json.dumps({"notebook": path, "where": where, "counts": counts, "findings": found}, indent=1))
