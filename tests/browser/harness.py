@@ -113,6 +113,7 @@ def server(kind: str, tmp: Path, profile: str | None = "Browser tester",
     env = dict(os.environ)
     env.update({
         "TRUST_WORKSHOP_DATA_DIR": str(tmp / "data"),
+        "TRUST_WORKSHOP_RECORDS_DIR": str(tmp / "records"),  # the facilitator's course records
         "JUPYTER_RUNTIME_DIR": str(tmp / "runtime"),
         "IPYTHONDIR": str(tmp / "ipython"),
         "MPLCONFIGDIR": str(tmp / "matplotlib"),
@@ -267,6 +268,22 @@ def screenshots(page, out: Path, stem: str, *, whole: bool | None = None) -> lis
 
 def notebook_slug(path: str) -> str:
     return re.sub(r"[^a-z0-9-]+", "-", path.removesuffix(".ipynb").lower()).strip("-")
+
+
+def sample_summaries(folder: Path, n: int = 10) -> list[str]:
+    """``n`` participants' shared summary files, as a facilitator's dashboard receives them."""
+    from trust_workshop.model import summary as sm
+
+    files = []
+    for i in range(n):
+        summary = {"format": sm.FORMAT, "version": 1, "pseudonym": f"Participant {i}", "created": "2026-11-01",
+                   "stage_scores": {"uncover": 30 + 5 * i, "apologise": 40 + 3 * i},
+                   "pulse": [{"date": "2026-10-20", "score": 40 + i}, {"date": "2026-11-02", "score": 50 + i}],
+                   "homework": {"done": i % 3, "set": 2}, "attendance": ["2026-10-20", "2026-11-02"]}
+        path = folder / f"participant-{i}.json"
+        path.write_bytes(sm.encode(summary))
+        files.append(str(path))
+    return files
 
 
 # --- Accessibility (axe-core) -------------------------------------------------------------

@@ -124,17 +124,7 @@ def test_facilitator_follows_stage_three_with_a_ticking_timer(lab, page, artifac
 
 
 def test_dashboard_reads_ten_summaries_and_skips_a_broken_one(lab, page, tmp_path: Path, artifacts: Path) -> None:
-    from trust_workshop.model import summary as sm
-
-    files = []
-    for i in range(10):
-        summary = {"format": sm.FORMAT, "version": 1, "pseudonym": f"Participant {i}", "created": "2026-11-01",
-                   "stage_scores": {"uncover": 30 + 5 * i, "apologise": 40 + 3 * i},
-                   "pulse": [{"date": "2026-10-20", "score": 40 + i}, {"date": "2026-11-02", "score": 50 + i}],
-                   "homework": {"done": i % 3, "set": 2}, "attendance": ["2026-10-20", "2026-11-02"]}
-        path = tmp_path / f"participant-{i}.json"
-        path.write_bytes(sm.encode(summary))
-        files.append(str(path))
+    files = harness.sample_summaries(tmp_path)
     broken = tmp_path / "<img src=x onerror=alert(1)>.json"
     broken.write_bytes(b"\x00\x01 not a summary")
     files.append(str(broken))
