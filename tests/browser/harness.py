@@ -113,6 +113,7 @@ def server(kind: str, tmp: Path, profile: str | None = "Browser tester",
     env = dict(os.environ)
     env.update({
         "TRUST_WORKSHOP_DATA_DIR": str(tmp / "data"),
+        "TRUST_WORKSHOP_RECORDS_DIR": str(tmp / "records"),  # the facilitator's course records
         "JUPYTER_RUNTIME_DIR": str(tmp / "runtime"),
         "IPYTHONDIR": str(tmp / "ipython"),
         "MPLCONFIGDIR": str(tmp / "matplotlib"),
@@ -299,6 +300,22 @@ def notebook_slug(path: str) -> str:
     return re.sub(r"[^a-z0-9-]+", "-", path.removesuffix(".ipynb").lower()).strip("-")
 
 
+def sample_summaries(folder: Path, n: int = 10) -> list[str]:
+    """``n`` participants' shared summary files, as a facilitator's dashboard receives them."""
+    from trust_workshop.model import summary as sm
+
+    files = []
+    for i in range(n):
+        summary = {"format": sm.FORMAT, "version": 1, "pseudonym": f"Participant {i}", "created": "2026-11-01",
+                   "stage_scores": {"uncover": 30 + 5 * i, "apologise": 40 + 3 * i},
+                   "pulse": [{"date": "2026-10-20", "score": 40 + i}, {"date": "2026-11-02", "score": 50 + i}],
+                   "homework": {"done": i % 3, "set": 2}, "attendance": ["2026-10-20", "2026-11-02"]}
+        path = folder / f"participant-{i}.json"
+        path.write_bytes(sm.encode(summary))
+        files.append(str(path))
+    return files
+
+
 # --- Accessibility (axe-core) -------------------------------------------------------------
 
 AXE_IMPACTS = ("critical", "serious", "moderate", "minor")
@@ -323,6 +340,38 @@ def axe_findings(page, context: str | dict | None = None) -> dict[str, list[dict
     return found
 
 
+# Rules that look at what is drawn on screen. axe counts an element its scroll container has
+# scrolled out of view as hidden, so in JupyterLab (whose notebook scrolls inside a panel, not
+# the page) these are run again at each screenful down the notebook.
+#
+# JupyterLab's <body> is also 0 px tall with overflow: hidden (its shell is positioned on its own);
+# a browser still draws the shell, but axe takes everything in it as clipped away and checks no
+# contrast at all. AXE_LAB_BODY gives <body> the window's height for the scan; nothing moves.
+AXE_LAB_BODY = "html, body { height: 100% !important; }"
+AXE_ON_SCREEN = ["color-contrast", "link-in-text-block", "target-size"]
+
+
+def axe_findings_scrolled(page, context: str | dict) -> dict[str, list[dict]]:
+    """:func:`axe_findings` once, then the on-screen rules again at each screenful of the page's
+    main scroller; each element is counted once. Returns to the top afterwards."""
+    found = axe_findings(page, context)
+    height = page.evaluate(FIND_SCROLLER)
+    for y in range(0, height, 900):
+        page.evaluate(SCROLL_AND_SETTLE, y)
+        results = page.evaluate("(args) => axe.run(...args)",
+                                [context, {"runOnly": AXE_ON_SCREEN, "resultTypes": ["violations"]}])
+        for v in results["violations"]:
+            impact = v["impact"] or "minor"
+            nodes = [" ".join(map(str, n["target"])) for n in v["nodes"]]
+            entry = next((e for e in found.setdefault(impact, []) if e["rule"] == v["id"]), None)
+            if entry is None:
+                found[impact].append({"rule": v["id"], "help": v["help"], "nodes": nodes})
+            else:
+                entry["nodes"] += [n for n in nodes if n not in entry["nodes"]]
+    page.evaluate(SCROLL_AND_SETTLE, 0)
+    return found
+
+
 def axe_counts(found: dict[str, list[dict]]) -> dict[str, int]:
     """Number of failing elements for each impact."""
     return {impact: sum(len(v["nodes"]) for v in rules) for impact, rules in found.items()}
@@ -338,3 +387,18 @@ def has_code(path: str) -> bool:
     one, such as the glossary, is a page to read: it has no widgets to wait for."""
     cells = json.loads((ROOT / path).read_text("utf-8"))["cells"]
     return any(cell["cell_type"] == "code" for cell in cells)
+
+
+def axe_check(page, where: str, path: str, artifacts: Path, context: str | dict | None = None, *,
+              scrolled: bool = False) -> dict[str, int]:
+    """axe-core over the page (or ``context``): no critical or serious finding. The rest is recorded:
+    printed, and kept as axe-<where>-<notebook>.json in the artifacts folder. Returns the counts.
+    ``scrolled``: the page scrolls inside a panel (JupyterLab), see :func:`axe_findings_scrolled`."""
+    found = axe_findings_scrolled(page, context) if scrolled else axe_findings(page, context)
+    counts = axe_counts(found)
+    (artifacts / f"axe-{where.lower()}-{notebook_slug(path)}.json").write_text(
+        json.dumps({"notebook": path, "where": where, "counts": counts, "findings": found}, indent=1))
+    print(f"axe, {where}, {path}: {counts}\n{axe_summary(found)}")
+    worst = {impact: found[impact] for impact in ("critical", "serious") if found[impact]}
+    assert not worst, f"axe finds critical or serious problems in {path} ({where}):\n{axe_summary(worst)}"
+    return counts

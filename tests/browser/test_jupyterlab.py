@@ -18,6 +18,10 @@ ALL_NOTEBOOKS = sorted(p.relative_to(harness.ROOT).as_posix()
 NOTEBOOKS = [p for p in ALL_NOTEBOOKS if harness.has_code(p)]
 READING = [p for p in ALL_NOTEBOOKS if not harness.has_code(p)]  # the glossary: markdown only
 
+# In the notebook on show: the rendered Markdown cells and every output (widgets included).
+OURS = {"include": [[f"{harness.PANEL} .jp-MarkdownCell .jp-RenderedMarkdown"],
+                    [f"{harness.PANEL} .jp-OutputArea-output"]]}
+
 
 @pytest.mark.parametrize("path", NOTEBOOKS)
 def test_notebook_runs_in_jupyterlab_with_working_widgets(path: str, lab, page, artifacts: Path) -> None:
@@ -31,6 +35,12 @@ def test_notebook_runs_in_jupyterlab_with_working_widgets(path: str, lab, page, 
                                               "traceback": 0}
     if path.endswith("00-welcome-and-safety.ipynb"):  # its JupyterLab-only hint shows here, and only here
         assert page.locator(f"{harness.PANEL} .tw-lab-only:has-text('Run All Cells')").is_visible()
+    # axe-core over what this notebook puts on the page (its Markdown and its outputs, widgets
+    # included), not over JupyterLab's own shell, which is not ours. The notebook scrolls inside
+    # its panel, and axe takes what that panel has scrolled out of view as hidden: the on-screen
+    # rules (contrast and the like) are run again a screenful at a time down the notebook.
+    page.add_style_tag(content=harness.AXE_LAB_BODY)  # see harness.AXE_ON_SCREEN
+    harness.axe_check(page, "Lab", path, artifacts, OURS, scrolled=True)
     # "Read more" folds: hidden at first, open on a click of the summary, closed on a second.
     harness.check_folds(page, harness.PANEL, artifacts, f"lab-{harness.notebook_slug(path)}")
 
@@ -42,6 +52,8 @@ def test_a_reading_page_opens_in_jupyterlab(path: str, lab, page, artifacts: Pat
     assert harness.problems_on_page(page) == {"kernel dialog": 0, "news prompt": 0, "Error displaying widget": 0,
                                               "traceback": 0}
     harness.screenshots(page, artifacts, f"lab-{harness.notebook_slug(path)}")
+    page.add_style_tag(content=harness.AXE_LAB_BODY)
+    harness.axe_check(page, "Lab", path, artifacts, OURS, scrolled=True)
 
 
 def _checkin(page, title: str):
@@ -143,17 +155,7 @@ def test_facilitator_follows_stage_three_with_a_ticking_timer(lab, page, artifac
 
 
 def test_dashboard_reads_ten_summaries_and_skips_a_broken_one(lab, page, tmp_path: Path, artifacts: Path) -> None:
-    from trust_workshop.model import summary as sm
-
-    files = []
-    for i in range(10):
-        summary = {"format": sm.FORMAT, "version": 1, "pseudonym": f"Participant {i}", "created": "2026-11-01",
-                   "stage_scores": {"uncover": 30 + 5 * i, "apologise": 40 + 3 * i},
-                   "pulse": [{"date": "2026-10-20", "score": 40 + i}, {"date": "2026-11-02", "score": 50 + i}],
-                   "homework": {"done": i % 3, "set": 2}, "attendance": ["2026-10-20", "2026-11-02"]}
-        path = tmp_path / f"participant-{i}.json"
-        path.write_bytes(sm.encode(summary))
-        files.append(str(path))
+    files = harness.sample_summaries(tmp_path)
     broken = tmp_path / "<img src=x onerror=alert(1)>.json"
     broken.write_bytes(b"\x00\x01 not a summary")
     files.append(str(broken))

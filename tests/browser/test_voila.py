@@ -1,8 +1,9 @@
-"""Every participant notebook in a real Voila: renders, hides code, widgets respond and save."""
+"""Every participant notebook in a real Voila: renders, hides code, widgets respond and save.
+Every facilitator notebook renders too, with sample records and summaries loaded."""
 
 from __future__ import annotations
 
-import json
+import os
 from pathlib import Path
 
 import pytest
@@ -15,11 +16,17 @@ from . import harness, phone
 ALL_WORKSHOP = sorted(p.relative_to(harness.ROOT).as_posix() for p in (harness.ROOT / "workshop").glob("*.ipynb"))
 WORKSHOP = [p for p in ALL_WORKSHOP if harness.has_code(p)]
 READING = [p for p in ALL_WORKSHOP if not harness.has_code(p)]  # the glossary: markdown only
+FACILITATOR = sorted(p.relative_to(harness.ROOT).as_posix() for p in (harness.ROOT / "facilitator").glob("*.ipynb"))
 
 
 def _render(page, voila, path: str):
     page.goto(voila.url(f"voila/render/{path}"), timeout=120_000)
-    page.locator(".tw-exercise .tw-title:text-is('Where to get help')").wait_for(timeout=120_000)
+    if path.startswith("workshop/"):
+        page.locator(".tw-exercise .tw-title:text-is('Where to get help')").wait_for(timeout=120_000)
+    else:  # every facilitator notebook ends with a panel: wait for the last one's title
+        page.locator("#loading").wait_for(state="detached", timeout=120_000)
+        page.locator("[role=main] .jp-CodeCell").last.locator(".tw-exercise .tw-title").first.wait_for(
+            timeout=60_000)
     page.wait_for_timeout(500)
 
 
@@ -58,7 +65,7 @@ def test_notebook_renders_in_voila_and_its_widgets_respond(path: str, voila, pag
     # "Read more" folds: hidden at first, open on a click of the summary, closed on a second.
     harness.check_folds(page, "[role=main]", artifacts, f"voila-{harness.notebook_slug(path)}")
     harness.screenshots(page, artifacts, f"voila-{harness.notebook_slug(path)}")
-    _axe_whole_page(page, path, artifacts)
+    harness.axe_check(page, "Voila", path, artifacts)  # the whole page: all of it is ours
 
 
 @pytest.mark.parametrize("path", READING)
@@ -71,20 +78,59 @@ def test_a_reading_page_renders_in_voila_with_its_anchors(path: str, voila, page
         for term in glossary.terms():
             assert page.locator(f"[id='{term.anchor}']").count() == 1, term.anchor
     harness.screenshots(page, artifacts, f"voila-{harness.notebook_slug(path)}")
-    _axe_whole_page(page, path, artifacts)
+    harness.axe_check(page, "Voila", path, artifacts)
     phone.check_on_a_phone(page, path, artifacts)  # the same page, resized to a phone's screen
 
 
-def _axe_whole_page(page, path: str, artifacts: Path) -> None:
-    """axe-core over the whole Voila page: no critical or serious finding; the rest is recorded
-    (printed, and kept as axe-voila-<notebook>.json in the artifacts folder)."""
-    found = harness.axe_findings(page)
-    counts = harness.axe_counts(found)
-    (artifacts / f"axe-voila-{harness.notebook_slug(path)}.json").write_text(
-        json.dumps({"notebook": path, "counts": counts, "findings": found}, indent=1))
-    print(f"axe, Voila, {path}: {counts}\n{harness.axe_summary(found)}")
-    worst = {impact: found[impact] for impact in ("critical", "serious") if found[impact]}
-    assert not worst, f"axe finds critical or serious problems in {path}:\n{harness.axe_summary(worst)}"
+def _sample_course_records(voila) -> None:
+    """A register of three and one recorded session (today's, the stage and format the panel
+    opens on), in the Voila server's records folder, so the page shows its marks and exports."""
+    import datetime as dt
+
+    from trust_workshop import content
+    from trust_workshop.model import course_records as cr
+    from trust_workshop.model import plans
+
+    folder = voila.env[cr.RECORDS_VARIABLE]
+    before = os.environ.get(cr.RECORDS_VARIABLE)
+    os.environ[cr.RECORDS_VARIABLE] = folder
+    try:
+        cr.set_people(["A. (Ana)", "T. (Tom)", "P. (Priya)"])
+        today = cr.session(content.stages()[0].key, next(iter(plans.formats())), dt.date.today())
+        items = cr.fidelity_items(today.stage)
+        cr.record_session(today, {"A. (Ana)": "present", "T. (Tom)": "late"},
+                          {item: {"followed": True, "well": i % 2 == 0} for i, item in enumerate(items)})
+    finally:
+        if before is None:
+            os.environ.pop(cr.RECORDS_VARIABLE)
+        else:
+            os.environ[cr.RECORDS_VARIABLE] = before
+
+
+@pytest.mark.parametrize("path", FACILITATOR)
+def test_facilitator_notebook_renders_in_voila(path: str, voila, page, artifacts: Path, tmp_path: Path) -> None:
+    """Each facilitator notebook renders cleanly in Voila and passes axe over the whole page, with
+    sample data where a page shows more with it: course records on disk, summaries uploaded."""
+    if "course-records" in path:
+        _sample_course_records(voila)
+    _render(page, voila, path)
+    assert page.locator("[role=main] .jp-Cell").count() > 2
+    assert page.locator(".tw-exercise").count() >= 1
+    assert page.locator("text=Error displaying widget").count() == 0
+    assert page.locator("text=Traceback").count() == 0
+    assert page.locator("text=from trust_workshop import").count() == 0, "code must not be shown"
+    if "course-records" in path:
+        page.locator(".tw-exercise a.tw-download:has-text('Attendance register')").wait_for(timeout=15_000)
+    if "group-dashboard" in path:
+        board = page.locator(".tw-exercise:has(.tw-title:text-is('Group progress'))")
+        with page.expect_file_chooser() as chooser:
+            board.locator(".widget-upload, button:has-text('Add summary files')").first.click()
+        chooser.value.set_files(harness.sample_summaries(tmp_path))
+        board.locator("text=10 summaries loaded").wait_for(timeout=20_000)
+        board.locator("img").first.wait_for(timeout=15_000)
+    harness.screenshots(page, artifacts, f"voila-{harness.notebook_slug(path)}")
+    harness.axe_check(page, "Voila", path, artifacts)
+    phone.check_on_a_phone(page, path, artifacts)  # the same page, resized to a phone's screen
 
 
 def test_safety_check_responds_in_voila_and_saves_nothing(voila, page) -> None:

@@ -86,3 +86,11 @@ def test_hostile_names_and_notes_are_kept_as_text_and_never_run(tmp_path, monkey
     page = ui.markup(view)
     assert "<script>" not in page and "<img src=x" not in page
     assert "'=cmd" in cr.attendance_csv(cr.load()), "a formula stays text in the spreadsheet"
+
+
+def test_the_panel_title_is_an_h2_as_its_page_s_whole_subject(tmp_path, monkeypatch) -> None:
+    """Right under the page's "# Course records", so no heading level is skipped (axe: heading-order)."""
+    import re
+
+    monkeypatch.setenv(cr.RECORDS_VARIABLE, str(tmp_path / "records"))
+    assert re.findall(r"<h([1-6])[\s>]", ui.markup(tw.course_records())) == ["2"]

@@ -151,3 +151,21 @@ def test_a_small_group_shows_no_attendance_or_homework_figures() -> None:
     _choose(board, [("a.json", _summary("Alex")), ("b.json", _summary("Jo"))])
     page = ui.markup(board)
     assert "Sessions attended" not in page and "Homework" not in page and "Averages appear from 3" in page
+
+
+def test_facilitator_panels_never_skip_a_heading_level() -> None:
+    """A panel's title is an h3 and its parts h4 (as in participants' panels): no h5 under an h3.
+    The session plan is its page's whole subject, right under the page's h1: its title is an h2."""
+    board = tw.group_dashboard()
+    _choose(board, [(f"p{i}.json", sm.encode({"format": sm.FORMAT, "version": 1, "pseudonym": f"p{i}",
+                                                "created": "2026-11-01", "stage_scores": {"uncover": 10 * i},
+                                                "pulse": [{"date": "2026-11-02", "score": 10 * i}],
+                                                "homework": {"done": 1, "set": 1}, "attendance": ["2026-11-02"]}))
+                     for i in range(6)])
+    for view in (tw.session_plan("transparency", "weekly"), tw.intensive_schedule(), board, tw.feedback_reader(),
+                 tw.warning_signs()):
+        levels = [int(n) for n in re.findall(r"<h([1-6])[\s>]", ui.markup(view))]
+        assert levels and levels[0] == (2 if isinstance(view, type(tw.session_plan())) else 3), levels
+        assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+        assert max(levels) <= 4, f"parts of a panel are h4, as in participants' panels: {levels}"
+    assert "Stage averages" in ui.markup(board) and "<h4 class='tw-part'>Stage averages" in ui.markup(board)

@@ -37,7 +37,7 @@ class CourseRecords(Panel):
             "Your own attendance register and fidelity ticks, one session at a time. They are kept in "
             "your facilitator's records folder on this computer or hub account, never in a participant's "
             "journal, and nobody in the group can see them. Initials are enough on the register.",
-            needs_journal=False)
+            needs_journal=False, level=2)  # the page's whole subject, right under its "# Course records"
 
     def build(self) -> list[w.Widget]:
         try:

@@ -27,7 +27,7 @@ def _mmss(seconds: int) -> str:
 
 
 def _list(title: str, items: list[str]) -> str:
-    return f"<h5>{esc(title)}</h5><ul>{''.join(f'<li>{esc(i)}</li>' for i in items)}</ul>"
+    return f"<h4 class='tw-part'>{esc(title)}</h4><ul>{''.join(f'<li>{esc(i)}</li>' for i in items)}</ul>"
 
 
 class SessionPlan(Panel):
@@ -35,8 +35,9 @@ class SessionPlan(Panel):
 
     def __init__(self, stage_key: str = "safety", fmt: str = "weekly") -> None:
         self._stage_key, self._fmt, self._block = content.stage(stage_key).key, fmt, 0
+        # The page's whole subject, under its "# Session plans": an h2, then the chosen plan's h3.
         super().__init__("Session plan", "Choose the stage and the format. Start the timer when the block "
-                         "begins; press Next block to move on.", needs_journal=False)
+                         "begins; press Next block to move on.", needs_journal=False, level=2)
 
     def build(self) -> list[w.Widget]:
         stages = [(f"{s.number}. {s.title}", s.key) for s in content.stages()]
@@ -121,14 +122,14 @@ class SessionPlan(Panel):
                         f"<td><b>{esc(b['title'])}</b><br><small>{esc(pm.block_kind(b['kind']))} · "
                         f"{plan_marks.cut_mark(b)}</small></td>"
                         f"<td>{esc(b['facilitator'])}</td><td>{esc(b['participants'])}</td></tr>")
-        self._agenda.value = (plan_marks.STYLE + "<h4>Agenda</h4>" + plan_marks.timing_line(blocks)
+        self._agenda.value = (plan_marks.STYLE + "<h4 class='tw-part'>Agenda</h4>" + plan_marks.timing_line(blocks)
                               + table_box("<table class='tw-agenda'><thead><tr><th>Starts</th><th>Length</th>"
                                           "<th>Block</th><th>You</th><th>Participants</th></tr></thead><tbody>"
                                           + "".join(rows) + "</tbody></table>", "Agenda"))
         adapt = plan["adaptations"]
         self._details.value = (
             _list("Debrief questions", plan["debrief_questions"])
-            + f"<h5>Homework</h5>{paragraph(plan['homework'])}"
+            + f"<h4 class='tw-part'>Homework</h4>{paragraph(plan['homework'])}"
             + _list("Adapting for the relationship",
                     [f"{content.context(k).label}: {v}" for k, v in adapt["context"].items()])
             + _list("Adapting for each role", [f"{content.role(k).label}: {v}" for k, v in adapt["role"].items()])
@@ -255,7 +256,7 @@ class GroupDashboard(Panel):
         if view.stage_averages:
             rows = "".join(f"<tr><td>{esc(content.stage(k).title)}</td><td>{v:.0f}</td>"
                            f"<td>{view.stage_counts[k]}</td></tr>" for k, v in view.stage_averages.items())
-            parts.append(w.HTML("<h5>Stage averages (0 to 100)</h5>"
+            parts.append(w.HTML("<h4 class='tw-part'>Stage averages (0 to 100)</h4>"
                                 + paragraph("Lower averages may show areas the group wants to spend more time on. "
                                             "They describe the group, never a person.", "tw-muted")
                                 + table_box("<table class='tw-agenda'><thead><tr><th>Stage</th><th>Average</th>"

@@ -97,15 +97,19 @@ class Panel(w.VBox):
 
     A subclass sets up all of its own state (empty until built) *before* calling this
     ``__init__``, which builds the body for the first time. ``framed=False`` leaves out the
-    title and introduction, for a panel shown inside another one.
+    title and introduction, for a panel shown inside another one. The title is an ``<h3>`` (a
+    panel sits in a notebook's ``##`` section) and a panel's parts are ``<h4>``; a panel that is a
+    page's whole subject, right under its ``#`` title, passes ``level=2`` so no level is skipped.
 
     Public surface (for pages that embed a panel, and for tests): :attr:`value` (the answer as
     it would be saved), :attr:`status` (the status line's HTML) and :attr:`body` (the widgets
     built from the journal).
     """
 
-    def __init__(self, title: str, intro: str = "", *, needs_journal: bool = True, framed: bool = True) -> None:
+    def __init__(self, title: str, intro: str = "", *, needs_journal: bool = True, framed: bool = True,
+                 level: int = 3) -> None:
         super().__init__(layout=w.Layout(margin="6px 0 14px 0"))
+        self._level = level
         self.add_class("tw-exercise")
         self._session = session()
         self._needs_journal = needs_journal
@@ -124,7 +128,8 @@ class Panel(w.VBox):
     def set_text(self, title: str, intro: str) -> None:
         if not self._framed:
             title = intro = ""
-        self._title.value = CSS + (f"<h3 class='tw-title'>{esc(title)}</h3>" if title else "")
+        h = f"h{self._level}"
+        self._title.value = CSS + (f"<{h} class='tw-title'>{esc(title)}</{h}>" if title else "")
         self._intro.value = paragraph(intro) if intro else ""
 
     @property

@@ -43,6 +43,6 @@ def group_html(fmt: str) -> str:
     """Group size in people, the staffing, whether to mix contexts, and the co-facilitator roles."""
     group = pm.formats()[fmt]["group"]
     roles = "".join(f"<li><b>{esc(r['name'])}:</b> {esc(r['does'])}</li>" for r in pm.facilitator_roles().values())
-    return (f"<h5>Group and staffing</h5><p><b>Group size:</b> {group['min_people']} to {group['max_people']} "
-            f"people. <b>Facilitators:</b> {esc(group['facilitators'])}</p><p><b>Mixing relationships:</b> "
-            f"{esc(group['mixing'])}</p><ul>{roles}</ul>")
+    return (f"<h4 class='tw-part'>Group and staffing</h4><p><b>Group size:</b> {group['min_people']} to "
+            f"{group['max_people']} people. <b>Facilitators:</b> {esc(group['facilitators'])}</p>"
+            f"<p><b>Mixing relationships:</b> {esc(group['mixing'])}</p><ul>{roles}</ul>")

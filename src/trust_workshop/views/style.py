@@ -5,6 +5,10 @@ sentences, so they must wrap. Colours use JupyterLab's theme variables where the
 so the light and dark themes both stay readable. The notebooks' "Read more" folds
 (``<details class="tw-more">`` in markdown) are styled here too, so a fold's summary looks like
 something to click once the page's first panel has drawn.
+
+Links in the notebooks' own text are underlined: JupyterLab's theme tells them from the words
+around them by colour alone, too faint a difference for many readers (axe: link-in-text-block).
+JupyterLab's heading anchors ("¶", shown on hover) are left as they are.
 """
 
 CSS = """
@@ -25,7 +29,8 @@ CSS = """
 .tw-exercise .widget-html p, .tw-profile .widget-html p { margin: 4px 0; }
 .tw-exercise button.jupyter-button:not(.mod-toggle), .tw-profile button.jupyter-button {
   width: auto !important; min-width: 3em; padding: 0 12px; }
-.tw-exercise .widget-radio-box label { margin: 3px 0; }
+/* Radio buttons one under another at least 24 px apart, so each is easy to hit (WCAG 2.5.8). */
+.tw-exercise .widget-radio-box label, .tw-profile .widget-radio-box label { margin: 3px 0; }
 .tw-textarea { flex-direction: column !important; align-items: stretch !important; margin: 6px 0 !important; }
 .tw-textarea > label { width: auto !important; max-width: 100% !important; margin-bottom: 4px; font-weight: 600;
   text-align: left !important; }
@@ -57,6 +62,7 @@ a.tw-download:focus-visible { outline: 3px solid #E69F00; outline-offset: 2px; }
 .tw-contact { font-weight: 700; font-size: 1.1em; white-space: nowrap; }
 h4.tw-need, h4.tw-response, h4.tw-part { font-size: 1.05em; margin: 10px 0 4px 0; }
 .tw-help a { text-decoration: underline; }
+.jp-RenderedMarkdown a:not(.jp-InternalAnchorLink) { text-decoration: underline; }
 .tw-caption { font-style: italic; max-width: 48em; }
 /* Charts are pictures drawn for a light page: in a dark theme they sit on a light card of their own. */
 .tw-figure img { background: #fff; border-radius: 6px; padding: 4px; box-sizing: border-box; }
