@@ -3,10 +3,46 @@
 ipywidgets cuts long labels to one line by default; the workshop's labels are whole
 sentences, so they must wrap. Colours use JupyterLab's theme variables where they exist,
 so the light and dark themes both stay readable.
+
+ENHANCE is the one piece of script: ipywidgets cannot give a widget ARIA attributes, so
+a small helper adds the few a screen reader needs (see its comment). It runs from the
+``onload`` of the style element below, which every exercise sends, so it works the same
+in JupyterLab and in Voila, with no extension to install.
 """
 
-CSS = """
-<style>
+import html
+import re
+
+# What the helper does, each time the page changes (a MutationObserver, installed once):
+# - each 1-5 scale (.tw-scale) becomes a group named by its statement: views.panel.scale()
+#   puts the statement's id in a class "tw-labelledby-<id>", turned here into aria-labelledby;
+# - its buttons say whether they are chosen (aria-pressed), from ipywidgets' "mod-active";
+# - icons inside buttons are hidden from screen readers: a Font Awesome glyph is a private
+#   character that would be read as part of the button's name, or be its whole name.
+ENHANCE = """
+if (!window.twA11y) {
+  window.twA11y = function () {
+    document.querySelectorAll('.tw-scale').forEach(function (group) {
+      if (group.getAttribute('role') !== 'group') group.setAttribute('role', 'group');
+      group.classList.forEach(function (c) {
+        if (c.indexOf('tw-labelledby-') === 0) group.setAttribute('aria-labelledby', c.slice(14));
+      });
+      group.querySelectorAll('button').forEach(function (b) {
+        var chosen = String(b.classList.contains('mod-active'));
+        if (b.getAttribute('aria-pressed') !== chosen) b.setAttribute('aria-pressed', chosen);
+      });
+    });
+    document.querySelectorAll('.jupyter-widgets i.fa:not([aria-hidden])').forEach(function (icon) {
+      icon.setAttribute('aria-hidden', 'true');
+    });
+  };
+  new MutationObserver(window.twA11y).observe(document.body,
+    {subtree: true, childList: true, attributes: true, attributeFilter: ['class']});
+}
+window.twA11y();
+"""
+
+_RULES = """
 .tw-exercise, .tw-profile { max-width: 62em; }
 .tw-exercise .widget-label, .tw-profile .widget-label,
 .tw-exercise .widget-label-basic, .tw-exercise .widget-checkbox label,
@@ -31,6 +67,11 @@ CSS = """
   font-size: var(--jp-content-font-size1, 14px); line-height: 1.45; }
 .tw-scale button.mod-active { background: #0072B2 !important; color: #fff !important; font-weight: 700; }
 .tw-scale .widget-label { display: none !important; }
+/* A 1-5 button's name for a screen reader: "3 of 5, Not sure", not "3". ipywidgets gives buttons
+   no aria-label, but generated content counts towards a button's name, and the text after "/"
+   is its alternative text: heard, never seen. The words come from the button's tooltip (title). */
+.tw-scale button.widget-toggle-button::after { content: "" / " of 5"; }
+.tw-scale button.widget-toggle-button[title]::after { content: "" / " of 5, " attr(title); }
 .tw-statement { margin: 8px 0 2px 0; }
 .tw-title { margin: 12px 0 4px 0; }
 .tw-muted { color: var(--jp-ui-font-color2, #555); }
@@ -66,3 +107,5 @@ h4.tw-need, h4.tw-response, h4.tw-part { font-size: 1.05em; margin: 10px 0 4px 0
 .tw-no { color: var(--jp-ui-font-color2, #555); }
 </style>
 """
+
+CSS = "\n<style onload=\"" + html.escape(re.sub(r"\s+", " ", ENHANCE).strip()) + "\">" + _RULES
