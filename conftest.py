@@ -66,6 +66,7 @@ LONG = ("tests/privacy/test_no_stray_writes.py", "tests/durability/", "tests/tes
 BROWSER_CHAINS = {"tests/browser/test_jupyterlab.py": "browser: JupyterLab",
                   "tests/browser/test_voila.py": "browser: Voila",
                   "tests/browser/test_keyboard_privacy.py": "browser: Voila",
+                  "tests/browser/test_keyboard_stage.py": "browser: Voila",
                   "tests/browser/test_screen_reader.py": "browser: Voila"}
 
 

@@ -72,6 +72,22 @@ _RULES = """
    is its alternative text: heard, never seen. The words come from the button's tooltip (title). */
 .tw-scale button.widget-toggle-button::after { content: "" / " of 5"; }
 .tw-scale button.widget-toggle-button[title]::after { content: "" / " of 5, " attr(title); }
+/* Keyboard focus is always easy to see: a thick ring in a colour with enough contrast. ipywidgets
+   removes the ring from text boxes and lists ("outline: none !important" on .widget-text input and
+   the like), so these selectors name one class more than those do, to win. A date box keeps its
+   focus inside its day, month and year fields and its calendar button, where Chromium's own style
+   can take the outline away, so it shows the ring as a shadow whenever the focus is within it.
+   Boxes one types in show the ring whenever they have the focus. */
+:is(.tw-exercise, .tw-profile) .jupyter-widgets :is(:focus-visible, input:focus, textarea:focus, select:focus) {
+  outline: 3px solid #0072B2 !important; outline-offset: 2px !important; }
+:is(.tw-exercise, .tw-profile) .jupyter-widgets input[type="date"]:focus-within {
+  box-shadow: 0 0 0 3px #0072B2 !important; }
+[data-jp-theme-light="false"] :is(.tw-exercise, .tw-profile) .jupyter-widgets
+  :is(:focus-visible, input:focus, textarea:focus, select:focus) { outline-color: #56B4E9 !important; }
+[data-jp-theme-light="false"] :is(.tw-exercise, .tw-profile) .jupyter-widgets input[type="date"]:focus-within {
+  box-shadow: 0 0 0 3px #56B4E9 !important; }
+/* Room for the ring: ipywidgets clips a row of toggle buttons to its height, which cut the ring off. */
+:is(.tw-exercise, .tw-profile) .widget-toggle-buttons { overflow: visible !important; }
 .tw-statement { margin: 8px 0 2px 0; }
 .tw-title { margin: 12px 0 4px 0; }
 .tw-muted { color: var(--jp-ui-font-color2, #555); }
@@ -83,7 +99,8 @@ _RULES = """
 .tw-resources { border-collapse: collapse; margin: 6px 0; }
 .tw-resources th, .tw-resources td { padding: 3px 10px 3px 0; text-align: left; vertical-align: top; }
 .tw-resources td:nth-child(3) { white-space: nowrap; }
-.tw-save-row { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 6px 10px; margin-left: 8px; }
+.tw-save-row { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 6px 10px; margin-left: 8px;
+  padding: 5px 0; }
 a.tw-download { display: inline-block; font-weight: 600; padding: 5px 14px; border-radius: 3px;
   background: #0072B2; color: #fff !important; text-decoration: none; line-height: 1.4; }
 a.tw-download:hover { background: #005a8c; }
