@@ -65,7 +65,9 @@ LONG = ("tests/privacy/test_no_stray_writes.py", "tests/durability/", "tests/tes
 # unrendered after 120 s; two chains, started first, share the processors with the quick tests instead.
 BROWSER_CHAINS = {"tests/browser/test_jupyterlab.py": "browser: JupyterLab",
                   "tests/browser/test_voila.py": "browser: Voila",
-                  "tests/browser/test_keyboard_privacy.py": "browser: Voila"}
+                  "tests/browser/test_keyboard_privacy.py": "browser: Voila",
+                  "tests/browser/test_keyboard_stage.py": "browser: Voila",
+                  "tests/browser/test_screen_reader.py": "browser: Voila"}
 
 
 def work_unit(nodeid: str) -> str:

@@ -18,7 +18,7 @@ from trust_workshop import content
 from trust_workshop.content import Item
 from trust_workshop.model import progress, scoring, writing
 from trust_workshop.views import registry
-from trust_workshop.views.panel import Panel, esc, paragraph
+from trust_workshop.views.panel import Panel, esc, paragraph, scale
 from trust_workshop.views.safety import WarningPointer
 
 
@@ -28,15 +28,7 @@ class ScaleQuestion(w.VBox):
     def __init__(self, item: Item, number: int, value: int | None = None, context_key: str | None = None) -> None:
         labels = content.scale_labels()
         self.item = item
-        self._statement = w.HTML(f"<p class='tw-statement'><b>{number}.</b> {esc(item.text)}</p>")
-        self.buttons = w.ToggleButtons(
-            options=[(str(k), k) for k in sorted(labels)],
-            value=value,
-            tooltips=[labels[k] for k in sorted(labels)],
-            description=f"Statement {number}",
-            style={"button_width": "3.2em", "description_width": "0px"},
-        )
-        self.buttons.add_class("tw-scale")
+        self._statement, self.buttons = scale(item.text, number, value, labels)
         ends = w.HBox([w.HTML(f"<small>1 = {esc(labels[1])}</small>"),
                        w.HTML(f"<small>5 = {esc(labels[5])}</small>")],
                       layout=w.Layout(justify_content="space-between", width="18.5em"))

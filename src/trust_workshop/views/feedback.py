@@ -12,7 +12,7 @@ import ipywidgets as w
 
 from trust_workshop.model import feedback as fb
 from trust_workshop.model.contents import entry_key
-from trust_workshop.views.panel import Panel, download_link, esc, paragraph, table_box, textarea
+from trust_workshop.views.panel import Panel, download_link, esc, paragraph, scale, table_box, textarea
 
 
 class FeedbackForm(Panel):
@@ -38,14 +38,10 @@ class FeedbackForm(Panel):
         self._ratings, self._comments = [], []
         rows: list[w.Widget] = [w.HTML(paragraph(f"{words['scale_heading']} 1 = {labels['1']}, 5 = {labels['5']}."))]
         for n, (statement, value) in enumerate(zip(words["scale_items"], saved["ratings"], strict=True), start=1):
-            buttons = w.ToggleButtons(options=[(str(k), k) for k in range(1, 6)], value=value,
-                                      description=f"Statement {n}", style={"button_width": "3.2em",
-                                                                           "description_width": "0px"},
-                                      tooltips=[f"{k} of 5" for k in range(1, 6)])
-            buttons.add_class("tw-scale")
+            text, buttons = scale(statement, n, value, {1: labels["1"], 5: labels["5"]})
             buttons.observe(lambda _: self.save_value(), names="value")
             self._ratings.append(buttons)
-            rows += [w.HTML(f"<p class='tw-statement'><b>{n}.</b> {esc(statement)}</p>"), buttons]
+            rows += [text, buttons]
         for question, text in zip(words["questions"], saved["comments"], strict=True):
             box = textarea(question["label"], text, rows=3)
             box.observe(lambda _: self.save_soon(), names="value")

@@ -12,6 +12,7 @@ import base64
 import datetime as dt
 import html
 import threading
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -78,18 +79,42 @@ def table_box(table: str, label: str) -> str:
     return f"<div class='tw-table-wrap' role='region' tabindex='0' aria-label='{esc(label)}'>{table}</div>"
 
 
+def scale(statement: str, number: int, value: int | None = None,
+          labels: dict[int, str] | None = None) -> tuple[w.HTML, w.ToggleButtons]:
+    """A statement and its 1-5 answer buttons: every rating scale on a page is made here.
+
+    For screen readers each button is named "3 of 5, Not sure" (the tooltip, as ``labels``
+    gives it, completes the name: see ``.tw-scale`` in style.py), and the buttons are a group
+    named by the statement: ipywidgets cannot set ARIA attributes, so the statement's id
+    travels in a class that the page's small helper (style.ENHANCE) turns into
+    ``aria-labelledby``. ``statement`` is plain text; the number is shown before it.
+    """
+    labels = labels or {}
+    statement_id = f"tw-s-{uuid.uuid4().hex[:12]}"
+    text = w.HTML(f"<p class='tw-statement' id='{statement_id}'><b>{number}.</b> {esc(statement)}</p>")
+    buttons = w.ToggleButtons(options=[(str(k), k) for k in range(1, 6)], value=value,
+                              tooltips=[labels.get(k, "") for k in range(1, 6)],
+                              description=f"Statement {number}",
+                              style={"button_width": "3.2em", "description_width": "0px"})
+    buttons.add_class("tw-scale")
+    buttons.add_class(f"tw-labelledby-{statement_id}")
+    return text, buttons
+
+
 def download_link(data: bytes, filename: str, label: str, mime: str = "application/json", note: str = "") -> str:
     """A 'Save' button (a link the browser saves as ``filename``), with a short note beside it.
 
     A kernel cannot start a download by itself, so the file is made by the first button and
     saved by this one, placed right beside it, looking like a button and saying what it does.
+    To a screen reader it is the link it is: Enter saves it. (Called a button, it would promise
+    that Space works too, and on a link it does not.)
     """
     payload = base64.b64encode(data).decode("ascii")
     size = f"{len(data) / 1024:,.0f} KB" if len(data) >= 1024 else f"{len(data)} bytes"
     aside = f"<span class='tw-ready' role='status'>{esc(note)}</span>" if note else ""
-    return (f"<span class='tw-save-row'><a class='tw-download' role='button' download='{esc(filename)}' "
+    return (f"<span class='tw-save-row'><a class='tw-download' download='{esc(filename)}' "
             f"title='Save {esc(filename)} ({size}) on this device' "
-            f"href='data:{mime};base64,{payload}'>⬇ {esc(label)}</a>{aside}</span>")
+            f"href='data:{mime};base64,{payload}'><span aria-hidden='true'>⬇ </span>{esc(label)}</a>{aside}</span>")
 
 
 class Panel(w.VBox):

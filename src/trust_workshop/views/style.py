@@ -9,10 +9,46 @@ something to click once the page's first panel has drawn.
 Links in the notebooks' own text are underlined: JupyterLab's theme tells them from the words
 around them by colour alone, too faint a difference for many readers (axe: link-in-text-block).
 JupyterLab's heading anchors ("¶", shown on hover) are left as they are.
+
+ENHANCE is the one piece of script: ipywidgets cannot give a widget ARIA attributes, so
+a small helper adds the few a screen reader needs (see its comment). It runs from the
+``onload`` of the style element below, which every exercise sends, so it works the same
+in JupyterLab and in Voila, with no extension to install.
 """
 
-CSS = """
-<style>
+import html
+import re
+
+# What the helper does, each time the page changes (a MutationObserver, installed once):
+# - each 1-5 scale (.tw-scale) becomes a group named by its statement: views.panel.scale()
+#   puts the statement's id in a class "tw-labelledby-<id>", turned here into aria-labelledby;
+# - its buttons say whether they are chosen (aria-pressed), from ipywidgets' "mod-active";
+# - icons inside buttons are hidden from screen readers: a Font Awesome glyph is a private
+#   character that would be read as part of the button's name, or be its whole name.
+ENHANCE = """
+if (!window.twA11y) {
+  window.twA11y = function () {
+    document.querySelectorAll('.tw-scale').forEach(function (group) {
+      if (group.getAttribute('role') !== 'group') group.setAttribute('role', 'group');
+      group.classList.forEach(function (c) {
+        if (c.indexOf('tw-labelledby-') === 0) group.setAttribute('aria-labelledby', c.slice(14));
+      });
+      group.querySelectorAll('button').forEach(function (b) {
+        var chosen = String(b.classList.contains('mod-active'));
+        if (b.getAttribute('aria-pressed') !== chosen) b.setAttribute('aria-pressed', chosen);
+      });
+    });
+    document.querySelectorAll('.jupyter-widgets i.fa:not([aria-hidden])').forEach(function (icon) {
+      icon.setAttribute('aria-hidden', 'true');
+    });
+  };
+  new MutationObserver(window.twA11y).observe(document.body,
+    {subtree: true, childList: true, attributes: true, attributeFilter: ['class']});
+}
+window.twA11y();
+"""
+
+_RULES = """
 .tw-exercise, .tw-profile { max-width: 62em; }
 .tw-exercise .widget-label, .tw-profile .widget-label,
 .tw-exercise .widget-label-basic, .tw-exercise .widget-checkbox label,
@@ -38,6 +74,27 @@ CSS = """
   font-size: var(--jp-content-font-size1, 14px); line-height: 1.45; }
 .tw-scale button.mod-active { background: #0072B2 !important; color: #fff !important; font-weight: 700; }
 .tw-scale .widget-label { display: none !important; }
+/* A 1-5 button's name for a screen reader: "3 of 5, Not sure", not "3". ipywidgets gives buttons
+   no aria-label, but generated content counts towards a button's name, and the text after "/"
+   is its alternative text: heard, never seen. The words come from the button's tooltip (title). */
+.tw-scale button.widget-toggle-button::after { content: "" / " of 5"; }
+.tw-scale button.widget-toggle-button[title]::after { content: "" / " of 5, " attr(title); }
+/* Keyboard focus is always easy to see: a thick ring in a colour with enough contrast. ipywidgets
+   removes the ring from text boxes and lists ("outline: none !important" on .widget-text input and
+   the like), so these selectors name one class more than those do, to win. A date box keeps its
+   focus inside its day, month and year fields and its calendar button, where Chromium's own style
+   can take the outline away, so it shows the ring as a shadow whenever the focus is within it.
+   Boxes one types in show the ring whenever they have the focus. */
+:is(.tw-exercise, .tw-profile) .jupyter-widgets :is(:focus-visible, input:focus, textarea:focus, select:focus) {
+  outline: 3px solid #0072B2 !important; outline-offset: 2px !important; }
+:is(.tw-exercise, .tw-profile) .jupyter-widgets input[type="date"]:focus-within {
+  box-shadow: 0 0 0 3px #0072B2 !important; }
+[data-jp-theme-light="false"] :is(.tw-exercise, .tw-profile) .jupyter-widgets
+  :is(:focus-visible, input:focus, textarea:focus, select:focus) { outline-color: #56B4E9 !important; }
+[data-jp-theme-light="false"] :is(.tw-exercise, .tw-profile) .jupyter-widgets input[type="date"]:focus-within {
+  box-shadow: 0 0 0 3px #56B4E9 !important; }
+/* Room for the ring: ipywidgets clips a row of toggle buttons to its height, which cut the ring off. */
+:is(.tw-exercise, .tw-profile) .widget-toggle-buttons { overflow: visible !important; }
 .tw-statement { margin: 8px 0 2px 0; }
 .tw-title { margin: 12px 0 4px 0; }
 .tw-muted { color: var(--jp-ui-font-color2, #555); }
@@ -52,7 +109,8 @@ CSS = """
 .tw-resources { border-collapse: collapse; margin: 6px 0; }
 .tw-resources th, .tw-resources td { padding: 3px 10px 3px 0; text-align: left; vertical-align: top; }
 .tw-resources td:nth-child(3) { white-space: nowrap; }
-.tw-save-row { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 6px 10px; margin-left: 8px; }
+.tw-save-row { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 6px 10px; margin-left: 8px;
+  padding: 5px 0; }
 a.tw-download { display: inline-block; font-weight: 600; padding: 5px 14px; border-radius: 3px;
   background: #0072B2; color: #fff !important; text-decoration: none; line-height: 1.4; }
 a.tw-download:hover { background: #005a8c; }
@@ -118,3 +176,5 @@ details.tw-more > summary:focus-visible { outline: 3px solid #E69F00; outline-of
 }
 </style>
 """
+
+CSS = "\n<style onload=\"" + html.escape(re.sub(r"\s+", " ", ENHANCE).strip()) + "\">" + _RULES
