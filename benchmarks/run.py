@@ -9,6 +9,7 @@ issues; a missed goal is reported with its likely cause, not hidden.
 Parts (all by default):
   notebooks  every notebook executed with nbclient: with and without the kernel start, kernel memory
   browser    every notebook in JupyterLab (open, Run All, kernel memory) and in Voilà
+  preheat    standalone Voilà: navigation to first widget, with and without preheated kernels
   latency    in JupyterLab: check-in reading after a click, chart redraw, 1,000-file dashboard upload
   journal    journal save and load at 1, 50 and 500 sessions
   dashboard  the group dashboard with 1,000 summaries: model, and view (kernel side)
@@ -45,6 +46,7 @@ RESULTS_JSON = ROOT / "benchmarks" / "results.json"
 PARTS = {
     "notebooks": "Notebooks executed with nbclient (prefilled journal)",
     "browser": "Notebooks in JupyterLab and Voilà (headless Chromium, new empty profile)",
+    "preheat": "Voilà's first widget, with and without preheated kernels (headless Chromium, no profile open)",
     "latency": "Widget latency in JupyterLab, measured in the page (headless Chromium, prefilled journal)",
     "journal": "Journal save and load",
     "dashboard": "Group dashboard, 1,000 participants (in the kernel's Python, no browser)",
@@ -52,7 +54,7 @@ PARTS = {
     "readers": "Text readers on their labelled sets (tests/data; not timings)",
     "prose": "The notebooks' prose: core path, reading grade, repeats (not timings)",
 }
-BROWSER_PARTS = ("browser", "latency")
+BROWSER_PARTS = ("browser", "preheat", "latency")
 
 NOTES = [
     "The 100 ms goal applies to what redraws by itself when an answer changes: the check-in's reading. "
@@ -222,6 +224,10 @@ def run_part(part: str, repeat: int, tmp: Path, browser) -> list[Row]:
         import browser as lab_and_voila
 
         return lab_and_voila.run(repeat, tmp, browser)
+    if part == "preheat":
+        import voila_start
+
+        return voila_start.run(repeat, tmp, browser)
     if part == "latency":
         import latency
 

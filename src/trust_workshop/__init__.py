@@ -14,7 +14,7 @@ the command line, the nbconvert exporter). Lower layers never import higher ones
 from trust_workshop.outputs.card_downloads import card_to_give
 from trust_workshop.outputs.evaluation_pdf import group_dashboard
 from trust_workshop.outputs.pdf_downloads import handout_download, report_download
-from trust_workshop.views import registry
+from trust_workshop.views import preheat, registry
 from trust_workshop.views.boosters import booster_checkin, booster_compare, booster_plan, booster_reflection
 from trust_workshop.views.checkin import checkin, pulse
 from trust_workshop.views.compare import compare_answers
@@ -70,3 +70,7 @@ __all__ = [
     "warning_signs",
 ]
 __all__ += sorted(_EXERCISES)
+
+# In a kernel Voilà preheated, wait here for the participant's request: the modules above are
+# loaded (the slow part), and nothing about people or the course has been read yet.
+preheat.wait_for_participant()

@@ -140,6 +140,7 @@ class ProfilePanel(w.VBox):
         self._full = full
         self._busy = False
         self._locked: set[str] = set()  # names of profiles locked with a passphrase, as last drawn
+        self._offered: str | None = None  # the name on the "Continue as …" button, as last drawn
         self._picker = w.Dropdown(description="Who is working:", style={"description_width": "initial"},
                                   layout=w.Layout(width="22em"))
         self._open = w.Button(description="Open my journal", button_style="primary", icon="book-open",
@@ -221,6 +222,7 @@ class ProfilePanel(w.VBox):
             else:
                 self._picker.value = NOBODY if profiles else NEW
             row = [self._picker, *self._picker_extras(self._picker.value)]
+            self._offered = suggested
             if suggested is not None:
                 self._continue.description = f"Continue as {suggested}"
                 row.insert(0, self._continue)
@@ -304,8 +306,17 @@ class ProfilePanel(w.VBox):
         row.children = [*before, self._picker, *self._picker_extras(change["new"]), *rest]
 
     def _do_continue(self) -> None:
-        name = self._suggested(pr.list_profiles())
-        if name is None:
+        # The button was drawn when the page was made, maybe long ago (or, with Voilà's preheated
+        # kernels, before anyone arrived). Check again now: open only the name the button shows,
+        # and only if it is still the one to suggest.
+        profiles = pr.list_profiles()
+        self._locked = {p.name for p in profiles if p.locked}
+        shared = course_model.course().shared_computer
+        name = None if shared else self._suggested(profiles)
+        if name is None or name != self._offered:
+            self._draw("This computer is now set as shared, so please choose your name from the list." if shared
+                       else "Things changed on this computer since this page was opened. "
+                            "Please check the name and choose again.")
             return
         if name in self._locked and not self._passphrase.value:
             self._picker.value = name  # shows the passphrase box beside the list
