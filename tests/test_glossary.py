@@ -45,7 +45,7 @@ def test_notebook_11_has_one_heading_per_term_and_no_code() -> None:
     assert all(c["cell_type"] == "markdown" for c in cells)
     text = "".join(cells[0]["source"])
     assert text.startswith("# Words we use\n")
-    assert re.findall(r"^### (.+)$", text, flags=re.M) == [t.heading for t in glossary.terms()]
+    assert re.findall(r"^## (.+)$", text, flags=re.M) == [t.heading for t in glossary.terms()]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")

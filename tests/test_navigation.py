@@ -44,9 +44,9 @@ def test_generator_orders_by_stage_and_handles_first_and_last(tmp_path: Path) ->
         shutil.copy(WORKSHOP / name, tmp_path / name)
     first = navigation.navigation_markdown("00-welcome-and-safety.ipynb", tmp_path)
     last = navigation.navigation_markdown("01-uncover-the-impact.ipynb", tmp_path)
-    assert "Previous" not in first and "Next: [1. Uncover the impact](01-uncover-the-impact.ipynb)" in first
-    assert "Previous: [0. Safety, readiness and baseline](00-welcome-and-safety.ipynb)" in last
-    assert "last notebook" in last
+    assert "Previous" not in first and "[Next: 1. Uncover the impact →](01-uncover-the-impact.ipynb)" in first
+    assert "[← Previous: 0. Safety, readiness and baseline](00-welcome-and-safety.ipynb)" in last
+    assert "end of the course notebooks" in last
 
 
 def test_check_mode_reports_and_write_mode_fixes_a_stale_link(tmp_path: Path, capsys) -> None:

@@ -51,18 +51,19 @@ def _title(filename: str, folder: Path) -> str:
 
 
 def navigation_markdown(filename: str, folder: Path) -> str:
-    """The links cell for one notebook."""
+    """The links cell for one notebook: one link to a line, each link the whole of its line, so
+    it reads as a link without relying on colour (axe: link-in-text-block), even on a page with
+    no widgets to bring the workshop's styles."""
     order = notebook_order(folder)
     i = order.index(filename)
     parts = []
     if i > 0:
-        parts.append(f"← Previous: [{_title(order[i - 1], folder)}]({order[i - 1]})")
-    parts.append(f"[Contents]({order[0]}#{CONTENTS_ANCHOR})")
+        parts.append(f"- [← Previous: {_title(order[i - 1], folder)}]({order[i - 1]})")
+    parts.append(f"- [Contents]({order[0]}#{CONTENTS_ANCHOR})")
     if i + 1 < len(order):
-        parts.append(f"Next: [{_title(order[i + 1], folder)}]({order[i + 1]}) →")
-    else:
-        parts.append("This is the last notebook for now.")
-    return f"{MARKER}\n---\n" + " | ".join(parts)
+        parts.append(f"- [Next: {_title(order[i + 1], folder)} →]({order[i + 1]})")
+    end = "" if i + 1 < len(order) else "\n\nThis is the end of the course notebooks."
+    return f"{MARKER}\n---\n" + "\n".join(parts) + end
 
 
 def contents_markdown(folder: Path) -> str:

@@ -46,7 +46,7 @@ class CourseRecords(Panel):
             self._problem = str(err)
             data = cr.load()
         self._people_box = textarea("People on the register (one a line)", "\n".join(data["people"]),
-                                    "For example:\nS. (Sam)\nA. (Alex)", rows=5)
+                                    "For example:\nA. (Ana)\nT. (Tom)", rows=5)
         keep = w.Button(description="Save the register", icon="save", tooltip="Save the list of people")
         keep.on_click(lambda _: self._save_people())
         stages = [(f"{s.number} {s.title}", s.key) for s in content.stages()]

@@ -142,6 +142,9 @@ details.tw-more > summary:focus-visible { outline: 3px solid #E69F00; outline-of
 [data-jp-theme-light="false"] .tw-yes { color: var(--jp-success-color1, #4caf50); }
 .tw-no { color: var(--jp-ui-font-color2, #555); }
 .tw-table-wrap { max-width: 100%; overflow-x: auto; margin: 6px 0; }
+/* An HTML widget takes its content's width unless told otherwise: then a wide table would
+   stretch it past the screen instead of scrolling in its own box. */
+.tw-exercise .widget-html, .tw-exercise .widget-html-content { min-width: 0; max-width: 100%; }
 .tw-table-wrap > table { margin: 0 !important; }
 .tw-table-wrap:focus-visible { outline: 3px solid #E69F00; outline-offset: 2px; }
 /* A phone (or any narrow window): nothing wider than the screen, and controls a finger can hit
