@@ -40,7 +40,8 @@ def _where(stem: str, folder: Path) -> str:
 
 
 def glossary_markdown(folder: Path) -> str:
-    """The notebook's one cell of terms: title, intro, then a ``## Term`` heading per term (under the page's ``#`` title, so no heading level is skipped)."""
+    """The notebook's one cell of terms: title, intro, then a ``## Term`` heading per term
+    (straight under the page's ``#`` title, so no heading level is skipped)."""
     parts = [TITLE, "", MARKER, "", _wrap(INTRO)]
     for t in glossary.terms():
         parts += ["", f"## {t.heading}", "", _wrap(t.plain), "", f"*First explained in {_where(t.first, folder)}.*"]
