@@ -123,6 +123,13 @@ def server(kind: str, tmp: Path, profile: str | None = "Browser tester",
     if profile:
         env["TRUST_WORKSHOP_PROFILE"] = profile
     if kind == "lab":
+        # The JupyterLab tests run in JupyterLab's dark theme: every notebook is then checked in the
+        # dark theme here and in the light page in Voila, and one test goes through Light and Dark
+        # High Contrast too (themes.py).
+        settings = tmp / "lab-settings" / "@jupyterlab" / "apputils-extension"
+        settings.mkdir(parents=True, exist_ok=True)
+        (settings / "themes.jupyterlab-settings").write_text(json.dumps({"theme": LAB_THEME}))
+        env["JUPYTERLAB_SETTINGS_DIR"] = str(tmp / "lab-settings")
         cmd = [str(BIN / "jupyter"), "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
                f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
                f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
@@ -149,6 +156,9 @@ def server(kind: str, tmp: Path, profile: str | None = "Browser tester",
             process.wait(20)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+LAB_THEME = "JupyterLab Dark"
 
 
 def launch_browser(playwright):

@@ -41,6 +41,11 @@ def test_notebook_runs_in_jupyterlab_with_working_widgets(path: str, lab, page, 
     # rules (contrast and the like) are run again a screenful at a time down the notebook.
     page.add_style_tag(content=harness.AXE_LAB_BODY)  # see harness.AXE_ON_SCREEN
     harness.axe_check(page, "Lab", path, artifacts, OURS, scrolled=True)
+    # The JupyterLab tests run in its dark theme (harness.LAB_THEME): every piece of text the
+    # notebook shows stands out from its background, scrolled into view or not.
+    assert page.evaluate("document.body.dataset.jpThemeName") == harness.LAB_THEME
+    faint = themes.contrast_findings(page, f"{harness.PANEL} .jp-OutputArea-output", at_least=10)
+    assert not faint, f"text too faint to read in {harness.LAB_THEME}: {faint}"
     # "Read more" folds: hidden at first, open on a click of the summary, closed on a second.
     harness.check_folds(page, harness.PANEL, artifacts, f"lab-{harness.notebook_slug(path)}")
 
