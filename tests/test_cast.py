@@ -21,7 +21,7 @@ import yaml
 
 from trust_workshop import content
 from trust_workshop.content import cast as cast_data
-from trust_workshop.content import glossary, sources
+from trust_workshop.content import filled, glossary, sources
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKSHOP = sorted((ROOT / "workshop").glob("*.ipynb"))
@@ -93,17 +93,6 @@ def _without_first_names(text: str) -> str:
     return text
 
 
-def _strings(value) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, list):
-        for v in value:
-            yield from _strings(v)
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from _strings(v)
-
-
 def _texts() -> Iterator[tuple[str, str]]:
     """(where, markdown) for every participant notebook's markdown cells and every participant data text."""
     for path in WORKSHOP:
@@ -111,7 +100,7 @@ def _texts() -> Iterator[tuple[str, str]]:
             if cell["cell_type"] == "markdown":
                 yield f"{path.name} cell {i}", "".join(cell["source"])
     for name in PARTICIPANT_DATA:
-        for text in _strings(content.raw(name)):
+        for _, text in filled.strings(content.raw(name)):
             yield f"{name}.yaml", text
 
 

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from trust_workshop import content
-from trust_workshop.content import loader, safety
+from trust_workshop.content import filled, loader, safety
 
 
 @pytest.mark.parametrize("name", content.DATA_FILES)
@@ -86,14 +86,7 @@ def test_placeholders_are_only_the_known_four() -> None:
     known = {"other", "others", "us", "ritual"}
 
     def walk(value):
-        if isinstance(value, str):
-            yield value
-        elif isinstance(value, list):
-            for v in value:
-                yield from walk(v)
-        elif isinstance(value, dict):
-            for v in value.values():
-                yield from walk(v)
+        return (text for _, text in filled.strings(value))
 
     template = content.raw("exercises")["i_statement"]["template"]
     for name in ("checkins", "pulse", "prompts", "exercises"):

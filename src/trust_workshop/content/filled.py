@@ -29,15 +29,16 @@ TYPED = {"exercise.i_statement.template": ("feeling", "situation", "need")}
 PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 
 
-def _strings(value: Any, where: str) -> Iterator[tuple[str, str]]:
+def strings(value: Any, where: str = "") -> Iterator[tuple[str, str]]:
+    """(where, text) for every string inside ``value``, however deep in its lists and dicts."""
     if isinstance(value, str):
         yield where, value
     elif isinstance(value, list):
         for i, v in enumerate(value):
-            yield from _strings(v, f"{where}[{i}]")
+            yield from strings(v, f"{where}[{i}]")
     elif isinstance(value, dict):
         for k, v in value.items():
-            yield from _strings(v, f"{where}.{k}")
+            yield from strings(v, f"{where}.{k}")
 
 
 def texts(context_key: str, role_key: str) -> Iterator[tuple[str, str]]:
@@ -51,14 +52,14 @@ def texts(context_key: str, role_key: str) -> Iterator[tuple[str, str]]:
     for it in loader.pulse_items(context_key):
         yield f"pulse.{it.id}", it.text
     for key in loader.raw("exercises"):
-        yield from _strings(loader.exercise(key, context_key), f"exercise.{key}")
+        yield from strings(loader.exercise(key, context_key), f"exercise.{key}")
     for part in cs.parts(context_key, role_key):
         if part.intro:
             yield f"safety.{part.key}.intro", part.intro
         for q in part.questions:
             yield f"safety.{part.key}.{q.id}", q.label
     for r in cs.responses(context_key):
-        yield from _strings({"heading": r.heading, "text": r.text, "steps": list(r.steps)}, f"safety.response.{r.key}")
+        yield from strings({"heading": r.heading, "text": r.text, "steps": list(r.steps)}, f"safety.response.{r.key}")
     for name in loader.raw("compare")["texts"]:
         yield f"compare.{name}", compare_words.text(name, context_key)
     for group in loader.raw("compare")["starters"]:
