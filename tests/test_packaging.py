@@ -14,8 +14,9 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "trust_workshop"
 
 
-def test_the_wheel_contains_every_data_and_schema_file(tmp_path: Path) -> None:
-    # Build from a clean copy: a developer's *.egg-info would otherwise hide missing package data.
+def _build_wheel(tmp_path: Path) -> Path:
+    """The wheel pip builds for `pip install .`, from a clean copy of what the package is made of
+    (a developer's *.egg-info would otherwise hide missing package data)."""
     source = tmp_path / "source"
     shutil.copytree(ROOT / "src", source / "src", ignore=shutil.ignore_patterns("*.egg-info", "__pycache__"))
     for name in ("pyproject.toml", "README.md", "LICENSE", "LICENSE-CONTENT.md"):
@@ -24,7 +25,11 @@ def test_the_wheel_contains_every_data_and_schema_file(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
                              "-q", "-w", str(tmp_path / "dist"), str(source)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    wheel = next((tmp_path / "dist").glob("trust_workshop-*.whl"))
+    return next((tmp_path / "dist").glob("trust_workshop-*.whl"))
+
+
+def test_the_wheel_contains_every_data_and_schema_file(tmp_path: Path) -> None:
+    wheel = _build_wheel(tmp_path)
     names = set(zipfile.ZipFile(wheel).namelist())
     needed = [p.relative_to(PACKAGE.parent).as_posix() for p in PACKAGE.rglob("*")
               if p.suffix in {".yaml", ".json", ".py", ".typ", ".ttf"} and "__pycache__" not in p.parts]
@@ -62,15 +67,7 @@ def test_every_documented_install_route_keeps_jupyterlab_quiet(tmp_path: Path) -
 
 def test_a_plain_install_in_a_fresh_environment_turns_the_news_off(tmp_path: Path) -> None:
     # A new, empty environment; the package goes in from a wheel, as `pip install ".[lab]"` does.
-    source = tmp_path / "source"
-    shutil.copytree(ROOT / "src", source / "src", ignore=shutil.ignore_patterns("*.egg-info", "__pycache__"))
-    for name in ("pyproject.toml", "README.md", "LICENSE", "LICENSE-CONTENT.md"):
-        shutil.copy(ROOT / name, source / name)
-    shutil.copytree(ROOT / "jupyter-config", source / "jupyter-config")
-    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-                            "-w", str(tmp_path / "dist"), str(source)], capture_output=True, text=True)
-    assert built.returncode == 0, built.stderr
-    wheel = next((tmp_path / "dist").glob("trust_workshop-*.whl"))
+    wheel = _build_wheel(tmp_path)
     env = tmp_path / "env"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(env)], check=True)
     python = env / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
