@@ -66,6 +66,7 @@ def test_notebook_renders_in_voila_and_its_widgets_respond(path: str, voila, pag
     harness.check_folds(page, "[role=main]", artifacts, f"voila-{harness.notebook_slug(path)}")
     harness.screenshots(page, artifacts, f"voila-{harness.notebook_slug(path)}")
     harness.axe_check(page, "Voila", path, artifacts)  # the whole page: all of it is ours
+    phone.check_on_a_phone(page, path, artifacts)  # the same page, resized to a phone's screen
 
 
 @pytest.mark.parametrize("path", READING)
