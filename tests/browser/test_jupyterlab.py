@@ -67,10 +67,13 @@ def _checkin(page, title: str):
 
 def test_a_checkin_answer_survives_a_kernel_restart(lab, page, artifacts: Path) -> None:
     harness.open_notebook(page, lab, "workshop/01-uncover-the-impact.ipynb")
-    harness.run_all(page)
+    # A fresh kernel, as a participant opening the notebook has. An earlier test on this server
+    # may have run this notebook, and its kernel (with every widget it drew) would be reused.
+    harness.restart_and_run_all(page)
     checkin = _checkin(page, "Check-in: Uncover the impact")
     first = checkin.locator(".tw-scale").first
     first.locator("button:text-is('4')").click()
+    expect(first.locator("button.mod-active")).to_have_text("4", timeout=15_000)
     checkin.locator(".tw-saved:has-text('Saved at')").wait_for(timeout=15_000)
     harness.restart_and_run_all(page)
     first = _checkin(page, "Check-in: Uncover the impact").locator(".tw-scale").first
