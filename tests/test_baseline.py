@@ -130,14 +130,14 @@ def test_the_content_check_refuses_a_baseline_that_leans_one_way_or_leaves_out_a
 
     with_stages(no_reverse)
     with pytest.raises(content.ContentError, match="recommit: its baseline statements need a scored reverse-keyed"):
-        loader._cross_check()
+        loader.validate_all()
 
     def warning_left_out(stages):
         next(it for it in stages["boundaries"] if it["id"] == "can_say_no")["baseline"] = False
 
     with_stages(warning_left_out)
     with pytest.raises(content.ContentError, match="boundaries: the warning sign can_say_no is not in the baseline"):
-        loader._cross_check()
+        loader.validate_all()
 
 
 # --- how they are scored ----------------------------------------------------------------------------

@@ -95,7 +95,11 @@ def validate_all() -> None:
     """Read every data file and run the cross-file checks; raise ContentError on a problem."""
     for name in DATA_FILES:
         raw(name)
-    _cross_check()
+    from trust_workshop.content import checks  # the checks read the data through this module
+
+    problems = checks.problems()
+    if problems:
+        raise ContentError("Content problems:\n- " + "\n- ".join(problems))
 
 
 # --- typed views of the data -------------------------------------------------------------
@@ -380,100 +384,3 @@ def worksheet_entries(stage_key: str) -> tuple[tuple[str, str], ...]:
 def exercise_kinds() -> dict[str, str]:
     """Each exercise key's kind, from every stage's list: ``{"impact_map": "form", ...}``."""
     return {key: kind for s in stages() for kind, key in worksheet_entries(s.key)}
-
-
-def _cross_check() -> None:
-    keys = [s.key for s in stages()]
-    numbers = [s.number for s in stages()]
-    problems = []
-    if numbers != list(range(len(numbers))):
-        problems.append(f"stage numbers should count up from 0, found {numbers}")
-    if len(set(keys)) != len(keys):
-        problems.append("stage keys are not unique")
-    for s in stages():
-        if not s.notebook.startswith(f"{s.number:02d}-"):
-            problems.append(f"stage {s.key}: notebook {s.notebook} does not start with {s.number:02d}-")
-    checkin_stages = raw("checkins")["stages"]
-    if set(checkin_stages) != set(keys):
-        problems.append("check-in stages do not match the stage keys")
-    for key, items in checkin_stages.items():
-        scored = [it for it in items if "warning" not in it]
-        if not any(it["reverse"] for it in scored):
-            problems.append(f"check-in for {key} has no reverse-keyed item that is scored")
-        if not any(not it["reverse"] for it in scored):
-            problems.append(f"check-in for {key} has no forward-keyed item that is scored")
-        ids = [it["id"] for it in items]
-        if len(set(ids)) != len(ids):
-            problems.append(f"check-in for {key} repeats an item id")
-        earlier = [e for it in items for e in it.get("earlier", ())]
-        if set(earlier) & set(ids) or len(set(earlier)) != len(earlier):
-            problems.append(f"check-in for {key}: an earlier id is still in use, or is claimed twice")
-        # The short baseline is scored on its own, so it needs a scored statement each way; and it is
-        # the only check-in of the first stage, so every warning sign must be in it.
-        short = [it for it in scored if it.get("baseline")]
-        for reverse, way in ((False, "forward"), (True, "reverse")):
-            if not any(it["reverse"] is reverse for it in short):
-                problems.append(f"check-in for {key}: its baseline statements need a scored {way}-keyed one")
-        for it in items:
-            if "warning" in it and not it.get("baseline"):
-                problems.append(f"check-in for {key}: the warning sign {it['id']} is not in the baseline")
-    pulse = raw("pulse")["items"]
-    if {it["dimension"] for it in pulse} != {"predictability", "dependability", "faith"}:
-        problems.append("the pulse must cover predictability, dependability and faith")
-    if not any(it["reverse"] for it in pulse):
-        problems.append("the pulse has no reverse-keyed item")
-    if set(raw("prompts")["stages"]) != set(keys):
-        problems.append("prompt stages do not match the stage keys")
-    ctx_keys = [c.key for c in contexts()]
-    if sorted(ctx_keys) != sorted(CONTEXT_KEYS):
-        problems.append(f"contexts should be {CONTEXT_KEYS}, found {ctx_keys}")
-    if sorted(r.key for r in roles()) != sorted(ROLE_KEYS):
-        problems.append("roles should be broke, hurt and both")
-    # Every placeholder used must be one _fill knows; formatting each text proves it.
-    for c in contexts():
-        try:
-            for key in keys:
-                for role_key in ROLE_KEYS:
-                    checkin_items(key, role_key, c.key)
-                    prompts(key, "reflection", role_key, c.key)
-                    prompts(key, "homework", role_key, c.key)
-            pulse_items(c.key)
-            for ex in raw("exercises"):
-                exercise(ex, c.key)
-        except (KeyError, IndexError, ValueError) as err:
-            problems.append(f"a text has a placeholder that cannot be filled: {err!r}")
-            break
-    for kind in raw("labels")["panels"]:
-        if any("{" in text for text in panel(kind, keys[0]).values()):
-            problems.append(f"labels.yaml: panel {kind} has a placeholder other than {{stage}}, {{stage_count}} "
-                            "and {{statement_count}}")
-    block_kinds = set(schema("session_plans")["$defs"]["block"]["properties"]["kind"]["enum"])
-    if block_kinds != set(raw("session_plans")["block_kinds"]):
-        problems.append("session_plans.yaml: block_kinds must name every kind of agenda block, and only those")
-    for s in stages():
-        for entry in s.worksheet:
-            kind, _, key = entry.partition(":")
-            if key and key not in raw("exercises"):
-                problems.append(f"stage {s.key} lists {entry}, but exercises.yaml has no {key}")
-    for cards in raw("paperwork")["card_sets"]:
-        part = {"steps": "fields", "options": "options"}.get(cards.get("style", ""))
-        if part and part not in raw("exercises").get(cards["from"], {}):
-            problems.append(f"paperwork.yaml: card set {cards['key']} reads {part} of {cards['from']}, "
-                            "which exercises.yaml does not have")
-    from trust_workshop.content import safety  # the safety data's own cross-checks
-
-    problems.extend(safety.problems())
-    from trust_workshop.content import compare  # the comparison's starters: one per stage
-
-    problems.extend(compare.problems())
-    from trust_workshop.content import cast  # the cast: one pair per context
-
-    problems.extend(cast.problems())
-    from trust_workshop.content import sources  # ideas this draws on
-
-    problems.extend(sources.problems())
-    from trust_workshop.content import glossary  # words we use
-
-    problems.extend(glossary.problems())
-    if problems:
-        raise ContentError("Content problems:\n- " + "\n- ".join(problems))
