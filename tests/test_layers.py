@@ -80,3 +80,12 @@ def test_only_these_modules_write_files() -> None:
     # profiles renames a version-0.1 file to its new name.
     assert writers == ["glossary.py", "model/journal.py", "model/profiles.py", "model/storage.py", "navigation.py",
                        "outputs/cli.py", "outputs/pdf.py"]
+
+
+LONGEST = 450  # lines: a module longer than this holds more than one job (issue 14)
+
+
+def test_no_module_is_longer_than_it_should_be() -> None:
+    long = {p.relative_to(PACKAGE).as_posix(): n for p in PACKAGE.rglob("*.py")
+            if (n := len(p.read_text("utf-8").splitlines())) > LONGEST}
+    assert not long, f"split these modules, each over {LONGEST} lines: {long}"
