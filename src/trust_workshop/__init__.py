@@ -15,6 +15,7 @@ from trust_workshop.outputs.card_downloads import card_to_give
 from trust_workshop.outputs.evaluation_pdf import group_dashboard
 from trust_workshop.outputs.pdf_downloads import handout_download, report_download
 from trust_workshop.views import preheat, registry
+from trust_workshop.views import session as _session
 from trust_workshop.views.boosters import booster_checkin, booster_compare, booster_plan, booster_reflection
 from trust_workshop.views.checkin import checkin, pulse
 from trust_workshop.views.compare import compare_answers
@@ -71,6 +72,6 @@ __all__ = [
 ]
 __all__ += sorted(_EXERCISES)
 
-# In a kernel Voilà preheated, wait here for the participant's request: the modules above are
-# loaded (the slow part), and nothing about people or the course has been read yet.
-preheat.wait_for_participant()
+# In a kernel Voilà preheated, the page is built now and redrawn from what is true when the
+# participant's request arrives (a thread waits for it; see views/preheat.py).
+preheat.when_participant_arrives(_session.participant_arrived)

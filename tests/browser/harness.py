@@ -18,7 +18,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -100,8 +100,10 @@ def _wait_until_up(server: Server, timeout: float = 90) -> None:
 
 @contextlib.contextmanager
 def server(kind: str, tmp: Path, profile: str | None = "Browser tester",
-           extra: tuple[str, ...] = ()) -> Iterator[Server]:
-    """Start ``jupyter lab`` or ``voila`` on 127.0.0.1 with a token; stop it afterwards."""
+           extra: tuple[str, ...] = (), before_start: Callable[[Path], None] | None = None) -> Iterator[Server]:
+    """Start ``jupyter lab`` or ``voila`` on 127.0.0.1 with a token; stop it afterwards.
+
+    ``before_start`` may add to the course copy the server serves (it is given that folder)."""
     tmp.mkdir(parents=True, exist_ok=True)
     # Serve a copy: JupyterLab autosaves notebooks (with outputs) and writes checkpoints,
     # and tests must never write to the repository.
@@ -109,6 +111,8 @@ def server(kind: str, tmp: Path, profile: str | None = "Browser tester",
     for folder in ("workshop", "facilitator"):
         shutil.copytree(ROOT / folder, root / folder, dirs_exist_ok=True,
                         ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    if before_start is not None:
+        before_start(root)
     port, token = free_port(), secrets.token_hex(16)
     env = dict(os.environ)
     env.update({

@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -32,75 +33,109 @@ def in_preheated_kernel(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(preheat.PREHEAT_VARIABLE, "True")
     monkeypatch.setenv(preheat.KERNEL_VARIABLE, "a-kernel-id")
     monkeypatch.delenv(preheat.REQUEST_VARIABLE, raising=False)
+    monkeypatch.setattr(preheat, "_waiting", False)
     import ipykernel  # noqa: F401  (as in a kernel)
+
+
+class Door:
+    """Voilà's ``wait_for_request`` as a test controls it: the request arrives when it is opened."""
+
+    def __init__(self, reaches_voila: bool = True) -> None:
+        self.opened, self.done = threading.Event(), threading.Event()
+        self.reaches_voila = reaches_voila
+
+    def wait(self) -> None:
+        assert self.opened.wait(30)
+        if self.reaches_voila:
+            os.environ[preheat.REQUEST_VARIABLE] = "voila/0.5"
+
+    def schedule(self, call) -> None:  # the kernel's event loop, here the waiting thread
+        call()
+        self.done.set()
 
 
 def test_nothing_waits_outside_a_preheated_kernel(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(preheat.PREHEAT_VARIABLE, raising=False)
     calls = []
-    assert preheat.wait_for_participant(lambda: calls.append(1)) is False
+    assert preheat.when_participant_arrives(lambda: calls.append(1), wait=lambda: calls.append(2)) is False
     monkeypatch.setenv(preheat.PREHEAT_VARIABLE, "False")  # Voilà's kernels started for a request
-    assert preheat.wait_for_participant(lambda: calls.append(1)) is False
-    assert calls == []
+    assert preheat.when_participant_arrives(lambda: calls.append(1), wait=lambda: calls.append(2)) is False
+    assert calls == [] and not preheat.waiting()
 
 
-def test_a_preheated_kernel_waits_once_and_its_children_never_wait(in_preheated_kernel) -> None:
-    calls = []
-
-    def request_arrives() -> None:
-        calls.append(1)
-        os.environ[preheat.REQUEST_VARIABLE] = "voila/0.5"
-
-    assert preheat.wait_for_participant(request_arrives) is True
-    assert os.environ[preheat.PREHEAT_VARIABLE] == "False"
-    assert preheat.wait_for_participant(request_arrives) is False
-    assert calls == [1]
+def test_a_preheated_kernel_goes_on_at_once_and_is_told_once_when_the_participant_arrives(
+        in_preheated_kernel) -> None:
+    door, calls = Door(), []
+    assert preheat.when_participant_arrives(lambda: calls.append("arrived"), door.wait, door.schedule) is True
+    assert preheat.waiting() and calls == []
+    assert preheat.when_participant_arrives(lambda: calls.append("again"), door.wait, door.schedule) is False
+    door.opened.set()
+    assert door.done.wait(30)
+    assert calls == ["arrived"] and not preheat.waiting()
+    assert os.environ[preheat.PREHEAT_VARIABLE] == "False", "a process this kernel starts never waits"
 
 
 def test_when_voila_cannot_be_reached_the_page_still_works(in_preheated_kernel, capfd) -> None:
-    assert preheat.wait_for_participant(lambda: None) is False
+    door, calls = Door(reaches_voila=False), []
+    preheat.when_participant_arrives(lambda: calls.append(1), door.wait, door.schedule)
+    door.opened.set()
+    assert door.done.wait(30)
     assert "could not reach Voilà" in capfd.readouterr().err
-    assert os.environ[preheat.PREHEAT_VARIABLE] == "False"
+    assert calls == [1] and not preheat.waiting()
 
 
-def test_the_package_waits_at_import_before_reading_anything(tmp_path: Path) -> None:
-    """In a fresh process: the wait comes after the modules are loaded and before any state is read.
-
-    During the wait, Alex uses the computer and it is set as shared; the page made after it knows.
-    """
+def test_a_preheated_page_shows_nobody_until_the_participant_arrives_then_what_is_true_then(tmp_path: Path) -> None:
+    """In a fresh process, as in a preheated kernel: the notebook runs at warm-up and shows no names
+    and no answers. Meanwhile Alex uses the computer and it is set as shared; when the request
+    arrives, the same widgets redraw and know it."""
     data = tmp_path / "data"
     script = textwrap.dedent("""
-        import json, os, sys
+        import json, os, sys, threading
         import ipykernel  # as in a kernel
         import voila.utils
-        seen = {}
+        door = threading.Event()
 
         def request_arrives():
-            from trust_workshop.model import course, journal, profiles
-            from trust_workshop.views import session
-            seen["modules_loaded"] = "trust_workshop.views.checkin" in sys.modules
-            seen["no_session_yet"] = session._SESSION is None
-            journal.Journal.open("Alex").keep()
-            profiles.remember_last_profile("Alex")
-            course.save_course(shared_computer=True)
+            door.wait(30)
             os.environ["SERVER_SOFTWARE"] = "voila/test"
 
-        voila.utils.wait_for_request = request_arrives
+        voila.utils.wait_for_request = request_arrives  # before the package is first imported
+        from trust_workshop.model import course, journal, profiles
+        journal.Journal.open("Sam").set_entry("exercise.hopes_worries", {"hope_change": "Sam's hope"})
+        profiles.remember_last_profile("Sam")
         from trust_workshop import *
-        panel = profile_bar()
-        seen["shared_shown"] = "This computer is shared" in panel.status
-        seen["continue_offered"] = "Continue as" in panel.status
+        from trust_workshop.views import preheat, session
+        panel, hopes = profile_bar(), form("hopes_worries")
+        seen = {"before": {"status": panel.status, "names": [str(o) for o in getattr(panel, "options", [])],
+                           "hopes": hopes.status, "journal": session.session().journal is not None}}
+        journal.Journal.open("Alex").keep()
+        profiles.remember_last_profile("Alex")
+        course.save_course(shared_computer=True)
+        door.set()
+        for t in threading.enumerate():  # outside a kernel, the page is told on the waiting thread
+            if t.name == "trust-workshop-wait-for-participant":
+                t.join(30)
+        seen["waiting_after"] = preheat.waiting()
+        seen["after"] = {"status": panel.status, "hopes": hopes.status,
+                         "journal": session.session().journal is not None}
         print(json.dumps(seen))
     """)
     env = {**os.environ, "VOILA_PREHEAT": "True", "VOILA_KERNEL_ID": "k", "TRUST_WORKSHOP_DATA_DIR": str(data),
+           "TRUST_WORKSHOP_PROFILE": "Sam",
            "PYTHONPATH": os.pathsep.join(filter(None, [str(SRC), os.environ.get("PYTHONPATH")]))}
-    env.pop("TRUST_WORKSHOP_PROFILE", None)
     env.pop("TRUST_WORKSHOP_SHARED_COMPUTER", None)
     result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     seen = json.loads(result.stdout.strip().splitlines()[-1])
-    assert seen == {"modules_loaded": True, "no_session_yet": True, "shared_shown": True,
-                    "continue_offered": False}
+    before, after = seen["before"], seen["after"]
+    assert "Getting your page ready" in before["status"] and "Sam" not in before["status"]
+    assert "Getting your page ready" in before["hopes"]
+    assert seen["waiting_after"] is False
+    assert before["journal"] is False, "Sam's journal (TRUST_WORKSHOP_PROFILE) is not opened at warm-up"
+    # Arrived: the computer is now shared, so no journal opens by itself and no name is suggested.
+    assert after["journal"] is False
+    assert "This computer is shared" in after["status"] and "Continue as" not in after["status"]
+    assert "Getting your page ready" not in after["hopes"]
 
 
 def _two_profiles_sam_last() -> None:

@@ -19,7 +19,8 @@ from typing import Any
 import ipywidgets as w
 
 from trust_workshop.model import journal as jr
-from trust_workshop.views.session import session
+from trust_workshop.views import preheat
+from trust_workshop.views.session import WAITING, session
 from trust_workshop.views.style import CSS
 
 TYPING_PAUSE_SECONDS = 0.7  # text saves this long after typing stops
@@ -185,7 +186,7 @@ class Panel(w.VBox):
         try:
             if self._needs_journal and self.journal is None:
                 self._body.children = []
-                self.show(NO_JOURNAL, "tw-muted")
+                self.show(WAITING if preheat.waiting() else NO_JOURNAL, "tw-muted")
                 return
             self._body.children = self.build()
             self.show(self.restored_message(), "tw-muted")

@@ -26,6 +26,7 @@ from trust_workshop.content import safety as safety_content
 from trust_workshop.model import course as course_model
 from trust_workshop.model import journal as jr
 from trust_workshop.model import profiles as pr
+from trust_workshop.views import preheat
 from trust_workshop.views.style import CSS
 
 
@@ -108,13 +109,27 @@ def session() -> Session:
     global _SESSION
     if _SESSION is None:
         _SESSION = Session()
-        wanted = os.environ.get("TRUST_WORKSHOP_PROFILE")
-        try:
-            if wanted and not course_model.course().shared_computer:
-                _SESSION.open(wanted)
-        except jr.JournalError:
-            pass  # the profile panel explains problems when the participant acts
+        if not preheat.waiting():  # in a preheated kernel, not before the participant arrives
+            _open_wanted(_SESSION)
     return _SESSION
+
+
+def _open_wanted(s: Session) -> None:
+    wanted = os.environ.get("TRUST_WORKSHOP_PROFILE")
+    try:
+        if wanted and not course_model.course().shared_computer:
+            s.open(wanted)
+    except jr.JournalError:
+        pass  # the profile panel explains problems when the participant acts
+
+
+def participant_arrived() -> None:
+    """A preheated kernel's participant is here: read what is true now, and redraw the page from it."""
+    s = session()
+    if s.journal is None:
+        _open_wanted(s)  # ticks the revision itself when it opens a journal
+    s._sync_region()
+    s.revision += 1
 
 
 def reset_session() -> None:
@@ -124,6 +139,7 @@ def reset_session() -> None:
 
 
 NEW = "__new__"
+WAITING = "Getting your page ready…"  # a preheated page, until its participant has arrived
 NOBODY = ""  # the picker's "Choose your name…": on a shared computer no name is suggested
 
 
@@ -198,6 +214,10 @@ class ProfilePanel(w.VBox):
         return self._status.value
 
     def _draw(self, message: str = "") -> None:
+        if preheat.waiting():  # a page made before anyone arrived: no names until someone has
+            self.children = [self._status]
+            self._status.value = CSS + f"<p class='tw-muted' role='status'>{html.escape(WAITING)}</p>"
+            return
         self._busy = True
         try:
             journal = self._session.journal
