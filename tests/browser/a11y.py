@@ -53,6 +53,13 @@ def scale_problems(page, nodes: list[dict]) -> list[str]:
 
 # Where the focus is: the element, its name, whether a focus ring shows, and its place on the page
 # (top and bottom measured from the top of the page as laid out, so scrolling does not change them).
+def name_problems(page) -> list:
+    """What a screen reader could not say on the page as it is: unnamed controls, and scales that
+    are not groups named by their statement with "N of 5" answers."""
+    nodes = ax_nodes(page)
+    return [*unnamed_controls(nodes)[:10], *scale_problems(page, nodes)]
+
+
 FOCUS = """() => {
     const el = document.activeElement;
     if (!el || el === document.body || el === document.documentElement) return null;

@@ -11,7 +11,7 @@ import pytest
 from trust_workshop.content import glossary
 from trust_workshop.model import transfer as tf
 
-from . import harness, phone
+from . import a11y, harness, phone
 
 ALL_WORKSHOP = sorted(p.relative_to(harness.ROOT).as_posix() for p in (harness.ROOT / "workshop").glob("*.ipynb"))
 WORKSHOP = [p for p in ALL_WORKSHOP if harness.has_code(p)]
@@ -62,6 +62,8 @@ def test_notebook_renders_in_voila_and_its_widgets_respond(path: str, voila, pag
         journey = page.locator(".tw-exercise:has(.tw-title:text-is('My journey'))")
         journey.locator("text=Show my saved reflections and writing").click()
         journey.locator("text=Nothing written yet.").wait_for(timeout=15_000)
+    # What a screen reader hears: every control named, every scale a group named by its statement.
+    assert a11y.name_problems(page) == []
     # "Read more" folds: hidden at first, open on a click of the summary, closed on a second.
     harness.check_folds(page, "[role=main]", artifacts, f"voila-{harness.notebook_slug(path)}")
     harness.screenshots(page, artifacts, f"voila-{harness.notebook_slug(path)}")
@@ -129,6 +131,7 @@ def test_facilitator_notebook_renders_in_voila(path: str, voila, page, artifacts
         chooser.value.set_files(harness.sample_summaries(tmp_path))
         board.locator("text=10 summaries loaded").wait_for(timeout=20_000)
         board.locator("img").first.wait_for(timeout=15_000)
+    assert a11y.name_problems(page) == []  # every control has a name a screen reader can say
     harness.screenshots(page, artifacts, f"voila-{harness.notebook_slug(path)}")
     harness.axe_check(page, "Voila", path, artifacts)
     phone.check_on_a_phone(page, path, artifacts)  # the same page, resized to a phone's screen
