@@ -365,12 +365,20 @@ AXE_LAB_BODY = "html, body { height: 100% !important; }"
 AXE_ON_SCREEN = ["color-contrast", "link-in-text-block", "target-size"]
 
 
+TALL = 4000  # pixels: the window's height while the on-screen rules are run down a notebook
+
+
 def axe_findings_scrolled(page, context: str | dict) -> dict[str, list[dict]]:
     """:func:`axe_findings` once, then the on-screen rules again at each screenful of the page's
     main scroller; each element is counted once. Returns to the top afterwards."""
     found = axe_findings(page, context)
+    # A tall window for this part: the notebook's panel grows with it, so a few screenfuls cover
+    # the notebook (each axe run costs about as much, whatever is on the screen).
+    viewport = page.viewport_size
+    page.set_viewport_size({"width": viewport["width"], "height": TALL})
     height = page.evaluate(FIND_SCROLLER)
-    for y in range(0, height, 900):
+    step = max(page.evaluate("() => document.querySelector('[data-tw-scroller]')?.clientHeight || 0") - 50, 500)
+    for y in range(0, height, step):
         page.evaluate(SCROLL_AND_SETTLE, y)
         results = page.evaluate("(args) => axe.run(...args)",
                                 [context, {"runOnly": AXE_ON_SCREEN, "resultTypes": ["violations"]}])
@@ -382,6 +390,7 @@ def axe_findings_scrolled(page, context: str | dict) -> dict[str, list[dict]]:
                 found[impact].append({"rule": v["id"], "help": v["help"], "nodes": nodes})
             else:
                 entry["nodes"] += [n for n in nodes if n not in entry["nodes"]]
+    page.set_viewport_size(viewport)
     page.evaluate(SCROLL_AND_SETTLE, 0)
     return found
 

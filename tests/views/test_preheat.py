@@ -1,8 +1,9 @@
 """Voilà's preheated kernels: nothing about people is read before the participant arrives.
 
-A preheated kernel runs the notebook minutes before anyone opens the page. The package waits
-at import until Voilà hands the kernel to a real request, and the profile panel checks its
-"Continue as …" suggestion again when it is pressed (a page can also simply stay open long).
+A preheated kernel runs the notebook minutes before anyone opens the page. The page is built
+then with nobody's state ("Getting your page ready…"), and redrawn from what is true when
+Voilà hands the kernel to a real request. The profile panel also checks its "Continue as …"
+suggestion again when it is pressed (a page can simply stay open long).
 """
 
 from __future__ import annotations
