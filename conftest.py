@@ -67,7 +67,9 @@ BROWSER_CHAINS = {"tests/browser/test_jupyterlab.py": "browser: JupyterLab",
                   "tests/browser/test_voila.py": "browser: Voila",
                   "tests/browser/test_keyboard_privacy.py": "browser: Voila",
                   "tests/browser/test_keyboard_stage.py": "browser: Voila",
-                  "tests/browser/test_screen_reader.py": "browser: Voila"}
+                  "tests/browser/test_screen_reader.py": "browser: Voila",
+                  # its own preheated Voila, started after the chain's other pages are done with theirs
+                  "tests/browser/test_voila_preheat.py": "browser: Voila"}
 
 
 def work_unit(nodeid: str) -> str:

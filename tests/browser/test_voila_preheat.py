@@ -40,7 +40,7 @@ def test_a_preheated_page_shows_what_is_true_when_the_participant_arrives(
         monkeypatch.setenv("TRUST_WORKSHOP_DATA_DIR", str(srv.data_dir))
         written = "Written after the page was warmed up"
         jr.Journal.open("Browser tester").set_entry("exercise.impact_map", {"what_happened": written})
-        page.goto(srv.url(""))  # Voilà given one notebook serves it at its root
+        page.goto(srv.url(""), timeout=120_000)  # Voilà given one notebook serves it at its root
         profile = page.locator(".tw-profile")
         expect(profile).to_contain_text("Working as Browser tester", timeout=60_000)
         impact = page.locator(".tw-exercise:has(.tw-title:text-is('Impact map')) textarea").first
