@@ -29,7 +29,6 @@ from pathlib import Path
 from common import Row
 
 NOTEBOOK = "workshop/03-transparency-and-dialogue.ipynb"
-PREHEAT = ("--preheat_kernel=True", "--pool_size=1")
 VIEWPORT = {"width": 1280, "height": 1000}
 # Records performance.now() (milliseconds since navigation start) when a widget first shows.
 FIRST_WIDGET = """
@@ -53,8 +52,7 @@ def _settle(srv, fills: int, timeout: float = 180) -> None:
 
     start, quiet = time.perf_counter(), 0
     while time.perf_counter() - start < timeout:
-        log = srv.log.read_text(errors="replace")
-        if len(re.findall(r"Kernel pool of .* is filled", log)) < fills:
+        if srv.pool_fills() < fills:
             time.sleep(0.25)
             continue
         try:
@@ -116,10 +114,10 @@ def run(repeat: int, tmp: Path, browser) -> list[Row]:
         servers = {"plain": stack.enter_context(harness.server("voila", tmp / "plain", profile=None,
                                                                extra=(NOTEBOOK,))),
                    "preheated": stack.enter_context(harness.server("voila", tmp / "preheat", profile=None,
-                                                                   extra=(*PREHEAT, NOTEBOOK)))}
-        floor = stack.enter_context(harness.server("voila", tmp / "floor", profile=None, extra=(*PREHEAT, FLOOR),
-                                                   before_start=_one_button_notebook))
-        servers["floor"] = floor
+                                                                   extra=(*harness.PREHEAT, NOTEBOOK)))}
+        servers["floor"] = stack.enter_context(harness.server("voila", tmp / "floor", profile=None,
+                                                              extra=(*harness.PREHEAT, FLOOR),
+                                                              before_start=_one_button_notebook))
         for i in range(runs):
             for mode, times in modes.items():
                 # Every server quiet before each run: a pool refilling would slow another server's page.

@@ -51,8 +51,6 @@ def scale_problems(page, nodes: list[dict]) -> list[str]:
     return problems
 
 
-# Where the focus is: the element, its name, whether a focus ring shows, and its place on the page
-# (top and bottom measured from the top of the page as laid out, so scrolling does not change them).
 def name_problems(page) -> list:
     """What a screen reader could not say on the page as it is: unnamed controls, and scales that
     are not groups named by their statement with "N of 5" answers."""
@@ -60,6 +58,8 @@ def name_problems(page) -> list:
     return [*unnamed_controls(nodes)[:10], *scale_problems(page, nodes)]
 
 
+# Where the focus is: the element, its name, whether a focus ring shows, and its place on the page
+# (top and bottom measured from the top of the page as laid out, so scrolling does not change them).
 FOCUS = """() => {
     const el = document.activeElement;
     if (!el || el === document.body || el === document.documentElement) return null;

@@ -69,6 +69,10 @@ class Server:
         sep = "&" if "?" in path else "?"
         return f"http://127.0.0.1:{self.port}/{path.lstrip('/')}{sep}token={self.token}"
 
+    def pool_fills(self) -> int:
+        """How many times Voila has said it filled its pool of preheated kernels (see PREHEAT)."""
+        return len(re.findall(r"Kernel pool of .* is filled", self.log.read_text(errors="replace")))
+
     def kernel_pids(self) -> list[int]:
         """Process ids of the kernels this server started."""
         import psutil
@@ -96,6 +100,10 @@ def _wait_until_up(server: Server, timeout: float = 90) -> None:
         except OSError:
             time.sleep(0.25)
     raise RuntimeError(f"{server.kind} did not start within {timeout} s:\n{server.log.read_text()[-3000:]}")
+
+
+# Voila's preheated kernels: one kernel per notebook kept warm (give a server these as ``extra``).
+PREHEAT = ("--preheat_kernel=True", "--pool_size=1")
 
 
 @contextlib.contextmanager

@@ -8,7 +8,6 @@ own event loop, which the browser must then show.
 
 from __future__ import annotations
 
-import re
 import time
 from pathlib import Path
 
@@ -20,13 +19,12 @@ from trust_workshop.model import journal as jr
 from . import harness
 
 NOTEBOOK = "workshop/01-uncover-the-impact.ipynb"
-PREHEAT = ("--preheat_kernel=True", "--pool_size=1")
 
 
 def _wait_for_the_pool(srv: harness.Server, timeout: float = 180) -> None:
     start = time.perf_counter()
     while time.perf_counter() - start < timeout:
-        if re.search(r"Kernel pool of .* is filled", srv.log.read_text(errors="replace")):
+        if srv.pool_fills():
             return
         time.sleep(0.5)
     raise AssertionError(f"Voilà did not fill its pool:\n{srv.log.read_text(errors='replace')[-3000:]}")
@@ -34,7 +32,7 @@ def _wait_for_the_pool(srv: harness.Server, timeout: float = 180) -> None:
 
 def test_a_preheated_page_shows_what_is_true_when_the_participant_arrives(
         playwright_browser, page, tmp_path: Path, artifacts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    with harness.server("voila", tmp_path / "voila", extra=(*PREHEAT, NOTEBOOK)) as srv:
+    with harness.server("voila", tmp_path / "voila", extra=(*harness.PREHEAT, NOTEBOOK)) as srv:
         _wait_for_the_pool(srv)  # the notebook has run in a warm kernel, with nobody there yet
         # Written after the warm-up (in another page, say): the participant must see it.
         monkeypatch.setenv("TRUST_WORKSHOP_DATA_DIR", str(srv.data_dir))

@@ -114,20 +114,23 @@ def session() -> Session:
     return _SESSION
 
 
-def _open_wanted(s: Session) -> None:
+def _open_wanted(s: Session) -> bool:
+    """Open the journal named by ``TRUST_WORKSHOP_PROFILE``, if any; True if one opened."""
     wanted = os.environ.get("TRUST_WORKSHOP_PROFILE")
     try:
         if wanted and not course_model.course().shared_computer:
             s.open(wanted)
+            return True
     except jr.JournalError:
         pass  # the profile panel explains problems when the participant acts
+    return False
 
 
 def participant_arrived() -> None:
     """A preheated kernel's participant is here: read what is true now, and redraw the page from it."""
     s = session()
-    if s.journal is None:
-        _open_wanted(s)  # ticks the revision itself when it opens a journal
+    if s.journal is None and _open_wanted(s):
+        return  # opening it read the region and redrew every panel once
     s._sync_region()
     s.revision += 1
 
