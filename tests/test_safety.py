@@ -157,6 +157,8 @@ def test_the_course_region_is_used_until_the_participant_chooses(monkeypatch: py
 def test_checked_by_the_facilitator_only_when_the_course_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
     plain = sm.checked_note()
     assert "facilitator" not in plain.lower() and cs.resources_data()["written"] in plain
+    # The note comes after the directory, on the page and in the handout's table: it names it.
+    assert cs.international().name in plain and "below" not in plain
     cm.save_course(checked="2026-11-30")
     assert "Your facilitator checked these numbers for this course on 2026-11-30" in sm.checked_note()
 

@@ -80,4 +80,4 @@ def checked_note(checked: str | None = None) -> str:
     written = cs.resources_data()["written"]
     return (f"These numbers were correct when this workshop was written ({written}), each checked against "
             "a published page. Services change, so if a number does not work, call your "
-            "emergency number, or look up your country in the directory below.")
+            f"emergency number, or look up your country on {cs.international().name}.")
