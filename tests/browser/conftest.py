@@ -23,6 +23,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "tests/browser/" in item.nodeid.replace("\\", "/"):
             item.add_marker(pytest.mark.browser)
+            item.add_marker(harness.rerun_after_a_crash())  # one more go when Chromium's tab dies, only then
 
 
 @pytest.fixture(scope="session")

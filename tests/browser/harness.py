@@ -22,6 +22,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 # The proxy that goes nowhere keeps Chromium off the network: loopback bypasses proxies by default.
@@ -171,6 +173,17 @@ def server(kind: str, tmp: Path, profile: str | None = "Browser tester",
 
 
 LAB_THEME = "JupyterLab Dark"
+
+
+# What Playwright says when Chromium's renderer process dies under a page: the test browser failed,
+# not the page. Seen once in CI, at the end of a Voila page's checks on a loaded machine.
+RENDERER_CRASHED = (r"\bTarget crashed\b", r"\bPage crashed\b")
+
+
+def rerun_after_a_crash() -> pytest.MarkDecorator:
+    """The mark (pytest-rerunfailures) that gives a browser test one more go, with a new page,
+    when its tab crashed; any other failure, an assertion or a timeout, still fails at once."""
+    return pytest.mark.flaky(reruns=1, only_rerun=list(RENDERER_CRASHED))
 
 
 def launch_browser(playwright):
