@@ -11,6 +11,7 @@ and ``pytest_collection_modifyitems``.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -58,18 +59,41 @@ SLOW = ("tests/durability/", "tests/test_packaging.py", "tests/privacy/test_no_s
 
 # --- Parallel runs (pytest-xdist) -----------------------------------------------------------
 # Long single tests that start no browser (15 to 35 seconds each): handed out first.
-LONG = ("tests/privacy/test_no_stray_writes.py", "tests/durability/", "tests/test_packaging.py",
+LONG = ("tests/durability/", "tests/test_packaging.py",
         "tests/test_delivery.py::test_repo2docker")
-# The browser tests run as two chains, each on one worker with one server and one Chromium: the
-# JupyterLab tests, and the Voila tests. Four browser workers on two processors once left a Voila page
-# unrendered after 120 s; two chains, started first, share the processors with the quick tests instead.
-BROWSER_CHAINS = {"tests/browser/test_jupyterlab.py": "browser: JupyterLab",
-                  "tests/browser/test_voila.py": "browser: Voila",
+# The browser tests run as chains, each on one worker with one server and one Chromium: the
+# JupyterLab tests in two halves (each half its own JupyterLab), and the Voila tests. The JupyterLab
+# tests were one chain and the longest part of `make test` (about 8 of its 8.5 minutes). Four
+# browser workers on two processors once left a Voila page unrendered after 120 s; three chains,
+# started first, share the processors with the quick tests.
+BROWSER_CHAINS = {"tests/browser/test_voila.py": "browser: Voila",
                   "tests/browser/test_keyboard_privacy.py": "browser: Voila",
                   "tests/browser/test_keyboard_stage.py": "browser: Voila",
                   "tests/browser/test_screen_reader.py": "browser: Voila",
+                  "tests/browser/test_fold_checker.py": "browser: Voila",
                   # its own preheated Voila, started after the chain's other pages are done with theirs
                   "tests/browser/test_voila_preheat.py": "browser: Voila"}
+
+
+LAB_TESTS = "tests/browser/test_jupyterlab.py"
+LAB_CHAINS = ("browser: JupyterLab 1", "browser: JupyterLab 2")
+# The JupyterLab tests, other than the one run per notebook, that go to the second half, to even
+# out the two (seconds each in a loaded run: the restart 31, the timer 17, the glossary 16, the
+# passphrase about 15).
+LAB_SECOND_HALF = ("test_a_checkin_answer_survives_a_kernel_restart", "test_a_reading_page_opens_in_jupyterlab",
+                   "test_facilitator_follows_stage_three_with_a_ticking_timer",
+                   "test_a_participant_locks_their_journal_and_opens_it_with_the_passphrase")
+
+
+def lab_half(name: str) -> str:
+    """Which JupyterLab chain a test of test_jupyterlab.py is in: the notebook tests alternate by
+    the notebook's number (even stage notebooks and odd facilitator ones first), the rest as listed."""
+    test, _, param = name.partition("[")
+    number = re.match(r"(workshop|facilitator)/(\d+)-", param)
+    if number:
+        first = (int(number[2]) % 2 == 0) == (number[1] == "workshop")
+        return LAB_CHAINS[0] if first and test not in LAB_SECOND_HALF else LAB_CHAINS[1]
+    return LAB_CHAINS[1] if test in LAB_SECOND_HALF else LAB_CHAINS[0]
 
 
 def work_unit(nodeid: str) -> str:
@@ -79,7 +103,9 @@ def work_unit(nodeid: str) -> str:
     and pytest-xdist 3.8 loadgroup silently stops grouping (pytest-xdist issue 1386), and nbval
     would then run a notebook's cells on different workers, each without the cells before it.
     """
-    path = nodeid.split("::", 1)[0]
+    path, _, name = nodeid.partition("::")
+    if path == LAB_TESTS:
+        return lab_half(name)
     if path in BROWSER_CHAINS:
         return BROWSER_CHAINS[path]
     if path.endswith(".ipynb"):
@@ -111,7 +137,7 @@ def _rank(item: pytest.Item) -> int:
     """Order of hand-out in a parallel run: the long work first, then the many quick tests."""
     nodeid = item.nodeid.replace("\\", "/")
     if _is_browser(nodeid):
-        return 0  # the two longest chains start first
+        return 0  # the longest chains start first
     if any(part in nodeid for part in LONG):
         return 1
     if item.get_closest_marker("notebook"):
@@ -155,7 +181,7 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     in_args = not args or any(a == browser_dir or a in browser_dir.parents or browser_dir in a.parents
                               for a in args)
     with_browser = in_args and "not browser" not in markexpr
-    return cpus + len(set(BROWSER_CHAINS.values())) if with_browser else cpus
+    return cpus + len(set(BROWSER_CHAINS.values())) + len(LAB_CHAINS) if with_browser else cpus
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:

@@ -100,6 +100,13 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     session_module.reset_session()
 
 
+@pytest.fixture(scope="session")
+def machinery(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Jupyter's own folders (connection files, IPython's history, matplotlib's font cache) for
+    kernels run in a sandbox: shared by one worker's runs, so the font cache is built once."""
+    return tmp_path_factory.mktemp("jupyter-machinery")
+
+
 @pytest.fixture
 def opened(data_dir: Path):
     """A session with the profile 'Sam' open, context couple, role hurt."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 from pathlib import Path
 
@@ -110,16 +109,22 @@ def _all_text(states: list[dict]) -> str:
 
 @pytest.mark.notebook
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_notebook_shows_a_prefilled_journal(path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_notebook_shows_a_prefilled_journal(path: Path, data_dir: Path, machinery: Path, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """...and, run in a sandbox, writes nothing outside the data folder (tests/privacy/sandbox.py)."""
+    from .privacy.sandbox import Sandbox
+
     journal = jr.Journal.open(PROFILE)
     expect = prefill(journal)
-    monkeypatch.setenv("TRUST_WORKSHOP_PROFILE", PROFILE)
+    sandbox = Sandbox(tmp_path / "sandbox", data_dir, machinery, PROFILE)
+    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(sandbox.runtime))  # the connection file
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, timeout=120, kernel_name="python3", store_widget_state=True,
                             resources={"metadata": {"path": str(path.parent)}})
-    client.execute(env=dict(os.environ))
+    client.execute(env=sandbox.env)
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert not errors, errors
+    sandbox.check()
     states = _widget_states(nb)
     text = _all_text(states)
     assert f"Working as <b>{PROFILE}</b>" in text

@@ -33,8 +33,10 @@ def playwright_browser():
         pytest.skip(NO_BROWSER)
     from playwright.sync_api import sync_playwright
 
+    ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as p:
-        browser = harness.launch_browser(p)
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        browser = harness.launch_browser(p, log=ARTIFACTS / f"chromium-{worker}.log")
         yield browser
         browser.close()
 

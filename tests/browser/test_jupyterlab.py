@@ -74,7 +74,7 @@ def test_a_checkin_answer_survives_a_kernel_restart(lab, page, artifacts: Path) 
     first = checkin.locator(".tw-scale").first
     first.locator("button:text-is('4')").click()
     expect(first.locator("button.mod-active")).to_have_text("4", timeout=15_000)
-    checkin.locator(".tw-saved:has-text('Saved at')").wait_for(timeout=15_000)
+    checkin.locator(".tw-saved:has-text('Saved at')").wait_for(timeout=harness.SAVED_WAIT)
     harness.restart_and_run_all(page)
     first = _checkin(page, "Check-in: Uncover the impact").locator(".tw-scale").first
     # The re-run redraws the widgets; wait until the restored answer is the one shown.
@@ -90,7 +90,7 @@ def _with_charts_in_the_dark(page, artifacts: Path) -> None:
         scales = _checkin(page, title).locator(".tw-scale")
         for i in range(scales.count()):
             scales.nth(i).locator("button:text-is('3')").click()
-        _checkin(page, title).locator(".tw-saved:has-text('Saved at')").wait_for(timeout=15_000)
+        _checkin(page, title).locator(".tw-saved:has-text('Saved at')").wait_for(timeout=harness.SAVED_WAIT)
     page.wait_for_selector(harness.IDLE, state="attached", timeout=30_000)
     charts = _checkin(page, "Seeing your progress")
     charts.locator("button:has-text('Redraw with my latest answers')").click()
@@ -105,7 +105,7 @@ def test_export_download_gives_a_file_that_imports_back(lab, page, tmp_path: Pat
     typed = "Written in the browser: ünïcödé 🙂 <b>as typed</b>"
     hopes.locator("textarea").first.fill(typed)
     hopes.locator(".tw-title").click()  # leaving the box sends the text
-    hopes.locator(".tw-saved:has-text('Saved at')").wait_for(timeout=15_000)
+    hopes.locator(".tw-saved:has-text('Saved at')").wait_for(timeout=harness.SAVED_WAIT)
     data = page.locator(f"{harness.PANEL} .tw-exercise:has(.tw-title:text-is('My journal file'))")
     data.locator("button:has-text('Download my journal')").click()
     link = data.locator("a.tw-download")
@@ -268,7 +268,7 @@ def test_hostile_text_typed_in_the_browser_is_kept_and_shown_as_text_never_run(l
     box.fill(HOSTILE_TYPED)
     box.blur()  # text boxes send their text when the participant leaves them
     reflection = page.locator(f"{harness.PANEL} .tw-exercise:has(.tw-title:text-is('Reflection'))")
-    reflection.locator(".tw-saved").wait_for(timeout=15_000)
+    reflection.locator(".tw-saved").wait_for(timeout=harness.SAVED_WAIT)
 
     harness.open_notebook(page, lab, "workshop/09-my-journey.ipynb")
     harness.restart_and_run_all(page)

@@ -84,7 +84,7 @@ def test_typed_text_is_saved_without_leaving_the_box_and_survives_a_reload(voila
     box.click()
     box.type("typed, never left the box", delay=20)
     status = page.locator(".tw-exercise:has(.tw-title:text-is('Reflection')) .tw-saved")
-    status.wait_for(timeout=15_000)  # "Saved" appears only once the journal has it
+    status.wait_for(timeout=harness.SAVED_WAIT)  # "Saved" appears only once the journal has it
     _render(page, voila, "workshop/01-uncover-the-impact.ipynb")
     profile = page.locator(".tw-profile").first
     profile.locator("button:has-text('Continue as')").click()

@@ -56,7 +56,7 @@ def test_a_stage_notebook_can_be_done_with_the_keyboard_alone(voila_nobody, page
         walk.press("Space")
         checkin.locator(".tw-scale").nth(i).locator("button.mod-active").wait_for(timeout=15_000)
         assert checkin.locator(".tw-scale").nth(i).locator("button.mod-active").inner_text().strip() == answer
-    checkin.locator(".tw-saved:has-text('Saved at')").wait_for(timeout=15_000)
+    checkin.locator(".tw-saved:has-text('Saved at')").wait_for(timeout=harness.SAVED_WAIT)
     assert checkin.locator(".tw-score").count() == 1, "a reading appears once every statement is answered"
 
     # 3. An exercise: write in its first box; it saves as it is typed.
@@ -65,7 +65,7 @@ def test_a_stage_notebook_can_be_done_with_the_keyboard_alone(voila_nobody, page
     page.keyboard.type(WRITTEN)
     page.screenshot(path=str(artifacts / "keyboard-focus-in-a-text-box.png"))
     exercise = page.locator(f".tw-exercise:has(.tw-title:text-is('{form_title}'))")
-    exercise.locator(".tw-saved:has-text('Saved at')").wait_for(timeout=15_000)
+    exercise.locator(".tw-saved:has-text('Saved at')").wait_for(timeout=harness.SAVED_WAIT)
     assert exercise.locator("textarea").first.input_value() == WRITTEN
 
     # 4. The handout: press "Make handout", then the "Save handout" link beside it; the PDF arrives.

@@ -56,7 +56,7 @@ def test_notebook_renders_in_voila_and_its_widgets_respond(path: str, voila, pag
     if page.locator(".tw-scale").count():
         exercise = page.locator(".tw-exercise:has(.tw-scale)").first
         exercise.locator(".tw-scale").first.locator("button:text-is('3')").click()
-        exercise.locator(".tw-saved:has-text('Saved at')").wait_for(timeout=15_000)
+        exercise.locator(".tw-saved:has-text('Saved at')").wait_for(timeout=harness.SAVED_WAIT)
         assert exercise.locator(".tw-scale").first.locator("button.mod-active").inner_text().strip() == "3"
     else:  # the journey page: its private writing appears only when asked for
         journey = page.locator(".tw-exercise:has(.tw-title:text-is('My journey'))")
