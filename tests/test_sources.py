@@ -38,3 +38,16 @@ def test_the_list_is_shown_not_written_out(path: str) -> None:
     assert len(code) == 1
     heading = [c for c in cells if "".join(c["source"]).lstrip("# ").startswith("Ideas this draws on")]
     assert heading and cells.index(heading[0]) + 1 == cells.index(code[0])
+
+
+def test_the_list_does_not_repeat_the_heading_and_words_above_it() -> None:
+    """Both notebooks put a heading "Ideas this draws on" and a few words of introduction right
+    above the list, so the panel adds neither a second title nor a second introduction."""
+    from . import ui
+
+    shown = ui.markup(ideas_this_draws_on())
+    assert "class='tw-title'" not in shown and "Ideas this draws on" not in shown
+    for path in ("workshop/09-my-journey.ipynb", "facilitator/00-facilitator-guide.ipynb"):
+        cells = json.loads((ROOT / path).read_text("utf-8"))["cells"]
+        [intro] = [c for c in cells if "".join(c["source"]).lstrip("# ").startswith("Ideas this draws on")]
+        assert "accredited" in "".join(intro["source"]), f"{path}: say it is not an accredited version of any"

@@ -15,6 +15,7 @@ class Source:
     key: str
     name: str
     people: tuple[str, ...]
+    credits: tuple[str, ...]
     works: tuple[str, ...]
     parts: tuple[str, ...]
     contributes: str
@@ -24,14 +25,15 @@ class Source:
 @cache
 def sources() -> tuple[Source, ...]:
     """Every model or research line, in the data's order."""
-    return tuple(Source(key=s["key"], name=s["name"], people=tuple(s["people"]), works=tuple(s.get("works", ())),
+    return tuple(Source(key=s["key"], name=s["name"], people=tuple(s["people"]),
+                        credits=tuple(s.get("credits", ())), works=tuple(s.get("works", ())),
                         parts=tuple(s["parts"]), contributes=s["contributes"], stages=tuple(s["stages"]))
                  for s in raw("sources")["sources"])
 
 
 def people() -> frozenset[str]:
-    """Every researcher's full name ("Sue Johnson")."""
-    return frozenset(p for s in sources() for p in s.people)
+    """Every full name the data gives ("Sue Johnson"): the researchers, and others credited for an idea."""
+    return frozenset(p for s in sources() for p in (*s.people, *s.credits))
 
 
 def words() -> tuple[str, ...]:

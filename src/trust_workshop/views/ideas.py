@@ -32,8 +32,9 @@ class IdeasThisDrawsOn(Panel):
     """The models and research lines the workshop puts into everyday words."""
 
     def __init__(self) -> None:
-        super().__init__("Ideas this draws on", "The workshop puts ideas from these approaches into everyday "
-                         "words. It is not an accredited version of any of them.", needs_journal=False)
+        # No title or intro of its own: in both notebooks it sits right under a heading of the same
+        # name whose words introduce it, and a second "Ideas this draws on" read as a repeat.
+        super().__init__("", "", needs_journal=False)
 
     def build(self) -> list[w.Widget]:
         return [w.HTML(ideas_html())]
