@@ -31,27 +31,39 @@ PROFILE = "Crash test"
 
 
 def _saver(folder: Path, start: int, report_fd: int) -> None:
-    """Child: save entry after entry for ever, reporting each one once it has completed."""
+    """Child: save entry after entry for ever, reporting each one once it has completed.
+
+    Each save writes one small numbered entry and replaces one "ballast" entry of varying size,
+    so the kill lands in short and long writes, in the backup and the main file, while the
+    journal stays far below its size cap however many saves a fast machine completes. (When
+    every save added its own long text, a fast run filled the journal, the cap refused the
+    next save and the child stopped on its own.)
+    """
     os.environ["TRUST_WORKSHOP_DATA_DIR"] = str(folder)
     rng = random.Random(start)
     journal = jr.Journal.open(PROFILE)
     i = start
     while True:
-        # Sizes vary so the kill lands in short and long writes, in the backup and the main file.
-        text = f"answer {i} " + "é😀" * rng.choice([0, 10, 2_000, 30_000])
-        journal.set_entry(f"exercise.k{i}", text)
+        numbered = ct.entry_patch(f"exercise.k{i}", f"answer {i} " + "é😀" * rng.choice([0, 10, 50]))
+        ballast = ct.entry_patch("exercise.ballast", "é😀" * rng.choice([0, 10, 2_000, 30_000, 150_000]))
+
+        def both(data, numbered=numbered, ballast=ballast) -> None:
+            numbered(data)
+            ballast(data)
+
+        journal.change(both)
         os.write(report_fd, f"{i}\n".encode())
         i += 1
 
 
-def _drain(fd: int) -> list[int]:
+def _drain(fd: int) -> list[str]:
     chunks = []
     while select.select([fd], [], [], 0)[0]:
         chunk = os.read(fd, 65536)
         if not chunk:
             break
         chunks.append(chunk)
-    return [int(x) for x in b"".join(chunks).split()]
+    return b"".join(chunks).decode().splitlines()
 
 
 def test_sigkill_at_random_moments_never_loses_a_completed_save(data_dir: Path, capsys) -> None:
@@ -66,14 +78,18 @@ def test_sigkill_at_random_moments_never_loses_a_completed_save(data_dir: Path, 
             try:
                 os.close(read_fd)
                 _saver(data_dir, next_index, write_fd)
+            except BaseException as err:  # say why, so the assertion below can
+                os.write(write_fd, f"stopped: {err!r}\n".encode())
             finally:
                 os._exit(1)
         os.close(write_fd)
         time.sleep(rng.uniform(0.0, 0.15))
         os.kill(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
-        assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, "the child stopped on its own"
-        reported = _drain(read_fd)
+        lines = _drain(read_fd)
+        assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, \
+            f"the child stopped on its own: {lines[-1] if lines else 'no reason given'}"
+        reported = [int(x) for x in lines]
         os.close(read_fd)
         completed.update(reported)
         next_index = max([next_index - 1, *reported]) + 1 + 1  # skip the index that may have been in flight
@@ -102,5 +118,7 @@ def test_sigkill_at_random_moments_never_loses_a_completed_save(data_dir: Path, 
     assert corrupt == 0 and lost == 0
     assert len(completed) >= TRIALS // 2, "too few saves completed for the test to mean anything"
     assert kills_with_saves_in_flight >= 10, "the kills never landed inside a write; the test would prove little"
+    size = pr.journal_path(PROFILE).stat().st_size
+    assert size < ct.MAX_JOURNAL_BYTES // 4, f"the journal grew to {size:,} bytes: a faster machine would fill it"
     # The file on disk is plain, valid JSON a participant could read.
     assert json.loads(pr.journal_path(PROFILE).read_text("utf-8"))["app"] == st.APP
