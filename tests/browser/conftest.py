@@ -53,7 +53,6 @@ def voila(tmp_path_factory: pytest.TempPathFactory, playwright_browser):
         yield srv
 
 
-VIEWPORT = {"width": 1280, "height": 1000}
 LOCAL = ("http://127.0.0.1:", "ws://127.0.0.1:", "data:", "blob:", "about:")
 
 
@@ -74,7 +73,7 @@ def page(playwright_browser, request: pytest.FixtureRequest):
 
     When the test fails, the whole page is kept as screenshots in the artifacts folder.
     """
-    context = playwright_browser.new_context(viewport=VIEWPORT, accept_downloads=True)
+    context = playwright_browser.new_context(viewport={"width": 1280, "height": 1000}, accept_downloads=True)
     outside: list[str] = []
     context.on("request", lambda request: None if request.url.startswith(LOCAL) else outside.append(request.url))
     pg = context.new_page()
@@ -83,58 +82,6 @@ def page(playwright_browser, request: pytest.FixtureRequest):
         with contextlib.suppress(Exception):  # a picture of a broken page is a help, never a second failure
             harness.screenshots(pg, ARTIFACTS, "FAILED-" + harness.notebook_slug(request.node.name), whole=True)
     context.close()
-    assert outside == [], f"the page asked the internet for {sorted(set(outside))[:5]}"
-
-
-class _KeptPage:
-    """One browser page kept across tests (see :func:`lab_page`), with its own list of outside requests."""
-
-    def __init__(self, browser) -> None:
-        self.context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
-        self.outside: list[str] = []
-        self.context.on("request", lambda r: None if r.url.startswith(LOCAL) else self.outside.append(r.url))
-        self.page = self.context.new_page()
-
-
-@pytest.fixture(scope="session")
-def _kept_lab_page(playwright_browser):
-    kept: dict[str, _KeptPage | None] = {"page": None}
-    yield kept
-    if kept["page"] is not None:
-        with contextlib.suppress(Exception):
-            kept["page"].context.close()
-
-
-@pytest.fixture
-def lab_page(_kept_lab_page, playwright_browser, request: pytest.FixtureRequest):
-    """A page for the JupyterLab tests that keeps JupyterLab loaded from one test to the next.
-
-    The first test loads JupyterLab; later tests open their notebook inside it (harness.open_notebook),
-    which saves a JupyterLab load, about 4 processor-seconds, per test. After each test every
-    document is closed and every kernel shut down, and the page is checked to be as a fresh one
-    would be: if it is not, or the test failed, the page is thrown away and the next test loads
-    JupyterLab afresh. As with :func:`page`, the test fails if the page asked the internet for anything.
-    """
-    kept = _kept_lab_page["page"] or _KeptPage(playwright_browser)
-    _kept_lab_page["page"] = kept
-    kept.outside.clear()
-    pg = kept.page
-    pg.set_viewport_size(VIEWPORT)
-    yield pg
-    left = "the test failed"
-    if not request.node.stash.get(CALL_FAILED, False):
-        try:
-            left = pg.evaluate(harness.RESET_LAB_PAGE, harness.AXE_LAB_BODY) if "/lab" in pg.url else ""
-        except Exception as err:  # a crashed or closed page: start again with a new one
-            left = f"the page could not be reset ({type(err).__name__})"
-    else:
-        with contextlib.suppress(Exception):
-            harness.screenshots(pg, ARTIFACTS, "FAILED-" + harness.notebook_slug(request.node.name), whole=True)
-    outside = list(kept.outside)
-    if left:
-        _kept_lab_page["page"] = None
-        with contextlib.suppress(Exception):
-            kept.context.close()
     assert outside == [], f"the page asked the internet for {sorted(set(outside))[:5]}"
 
 

@@ -148,7 +148,6 @@ def server(kind: str, tmp: Path, profile: str | None = "Browser tester",
                f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
                f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
                f"--LabServerApp.workspaces_dir={tmp / 'workspaces'}", "--LabApp.news_url=None",
-               "--LabApp.expose_app_in_browser=True",  # so a test's page can open notebooks in it
                "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
     elif kind == "voila":
         cmd = [str(BIN / "voila"), "--no-browser", "--Voila.ip=127.0.0.1", f"--Voila.port={port}",
@@ -203,57 +202,10 @@ def launch_browser(playwright, log: Path | None = None):
 # --- JupyterLab actions -------------------------------------------------------------------
 
 
-# A page that already shows JupyterLab opens the next notebook inside it (the File Browser's way),
-# rather than loading JupyterLab again: a load costs about 4 processor-seconds. The servers expose
-# the app to the page for this (--LabApp.expose_app_in_browser). Whatever else is open is closed
-# first, so the page shows that one notebook, as a freshly loaded page would.
-OPEN_IN_LAB = """async (path) => {
-    const app = window.jupyterapp;
-    for (const w of Array.from(app.shell.widgets('main'))) {
-        if (w.context && w.context.model) w.context.model.dirty = false;  // closed without a "Save?" dialog
-        w.close();
-    }
-    await app.commands.execute('docmanager:open', {path, factory: 'Notebook'});
-}"""
-
-# Between tests on a kept JupyterLab page: close every document, shut down every kernel (the next
-# test starts its notebook in a fresh one), take away what a test added to the page, and say
-# whether anything is left that a fresh page would not have. Gives up after 30 s.
-RESET_LAB_PAGE = """async (style) => {
-    const app = window.jupyterapp;
-    if (!app) return 'no JupyterLab on the page';
-    const work = (async () => {
-        for (const w of Array.from(app.shell.widgets('main'))) {
-            if (w.context && w.context.model) w.context.model.dirty = false;
-            w.close();
-        }
-        await app.serviceManager.sessions.shutdownAll();
-        document.querySelectorAll('style').forEach(s => { if (s.textContent === style) s.remove(); });
-        document.querySelectorAll('[data-tw-scroller]').forEach(e => e.removeAttribute('data-tw-scroller'));
-        const left = [];
-        if (document.querySelector('.jp-Dialog')) left.push('a dialog');
-        if (document.querySelector('.lm-Menu')) left.push('an open menu');
-        if ([...app.shell.widgets('main')].length) left.push('an open document');
-        return left.join(', ');
-    })();
-    const late = new Promise(resolve => setTimeout(() => resolve('no reset within 30 s'), 30000));
-    return await Promise.race([work, late]);
-}"""
-
-
-def lab_is_loaded(page, srv: Server) -> bool:
-    """Whether the page shows this server's JupyterLab, ready to open notebooks in."""
-    return page.url.startswith(f"http://127.0.0.1:{srv.port}/lab") and \
-        page.evaluate("() => !!(window.jupyterapp && window.jupyterapp.shell)")
-
-
 def open_notebook(page, srv: Server, path: str) -> float:
     """Open a notebook and wait for its kernel; returns the seconds it took."""
     start = time.perf_counter()
-    if lab_is_loaded(page, srv):
-        page.evaluate(OPEN_IN_LAB, path)
-    else:
-        page.goto(srv.url(f"lab/tree/{path}?reset"))  # ?reset: do not restore earlier tests' tabs
+    page.goto(srv.url(f"lab/tree/{path}?reset"))  # ?reset: do not restore earlier tests' tabs
     page.wait_for_selector(f"{PANEL} .jp-Notebook .jp-Cell", timeout=90_000)
     page.wait_for_function(KERNEL_READY, timeout=90_000)
     page.wait_for_selector(IDLE, state="attached", timeout=90_000)

@@ -23,12 +23,6 @@ OURS = {"include": [[f"{harness.PANEL} .jp-MarkdownCell .jp-RenderedMarkdown"],
                     [f"{harness.PANEL} .jp-OutputArea-output"]]}
 
 
-@pytest.fixture
-def page(lab_page):
-    """These tests share one JupyterLab page, reset between tests (conftest.lab_page)."""
-    return lab_page
-
-
 @pytest.mark.parametrize("path", NOTEBOOKS)
 def test_notebook_runs_in_jupyterlab_with_working_widgets(path: str, lab, page, artifacts: Path) -> None:
     harness.open_notebook(page, lab, path)  # waits for the kernel: a kernel dialog would show by then
@@ -267,15 +261,6 @@ def test_hostile_text_typed_in_the_browser_is_kept_and_shown_as_text_never_run(l
         dialog.dismiss()
 
     page.on("dialog", on_dialog)
-    try:
-        _type_hostile_text_and_read_it_back(page, lab, artifacts)
-    finally:
-        page.remove_listener("dialog", on_dialog)  # the page is kept for the next test
-    page.wait_for_timeout(500)
-    assert dialogs == [], f"typed text ran as code: {dialogs}"
-
-
-def _type_hostile_text_and_read_it_back(page, lab, artifacts: Path) -> None:
     # Fresh kernels: an earlier test may have switched a notebook's kernel to another profile.
     harness.open_notebook(page, lab, "workshop/01-uncover-the-impact.ipynb")
     harness.restart_and_run_all(page)
@@ -295,3 +280,5 @@ def _type_hostile_text_and_read_it_back(page, lab, artifacts: Path) -> None:
     shown.scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts / "lab-journey-hostile-text.png"))
     assert journey.locator("img[src='x'], script").count() == 0
+    page.wait_for_timeout(500)
+    assert dialogs == [], f"typed text ran as code: {dialogs}"
