@@ -222,3 +222,42 @@ def test_no_phone_number_is_written_anywhere_but_the_resources_file() -> None:
     assert len(scanned) > 300
     found = {where: hits for where, text in scanned if (hits := phone_like(text))}
     assert found == {}, f"phone-like numbers outside crisis_resources.yaml: {found}"
+
+
+# --- help that fits the relationship ---------------------------------------------------------
+
+DANGER = ("afraid", "hurt_or_threatened", "controlled", "monitored", "isolated")
+
+
+@pytest.mark.parametrize("question", DANGER)
+def test_fear_of_a_colleague_points_to_help_at_work_not_a_domestic_abuse_service(question: str) -> None:
+    """Someone afraid of, hurt or controlled by a colleague meets help for harm at work: a
+    domestic-abuse line is the wrong door, and its name would tell them so."""
+    found = sm.responses_for([question], "workplace")
+    needs = sm.needs_for(found)
+    assert "work" in needs and "emergency" in needs
+    assert not {"domestic_abuse", "men_abused", "lgbtq"} & set(needs)
+    danger = next(r for r in found if r.key == "danger")
+    words = " ".join([danger.heading, danger.text, *danger.steps]).lower()
+    assert "domestic" not in words and "colleague" in words
+    assert "police" in words  # being hurt or threatened at work is a crime to report, too
+
+
+@pytest.mark.parametrize("context", ["couple", "family", "friendship", None])
+def test_fear_at_home_still_points_to_a_domestic_abuse_service(context: str | None) -> None:
+    needs = sm.needs_for(sm.responses_for(["afraid"], context))
+    assert "domestic_abuse" in needs and "work" not in needs
+
+
+def test_help_at_work_is_listed_only_where_it_was_confirmed_and_only_when_asked_for() -> None:
+    for region in cs.regions():
+        for res in region.for_need("work"):
+            assert res.source.startswith("http") and res.checked
+    assert [r.name for r in cs.region("uk").for_need("work")] == ["Acas helpline"]
+    assert [r.contact for r in cs.region("us").for_need("work")] == ["1-800-669-4000"]
+    # The help at the end of every notebook lists what anyone may need; help at work only
+    # appears when the safety check asks for it.
+    every = sm.help_for("uk")
+    assert "work" not in [nh.need.key for nh in every.needs]
+    asked = sm.help_for("uk", ["work"])
+    assert [nh.need.key for nh in asked.needs] == ["emergency", "work"]

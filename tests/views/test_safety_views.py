@@ -199,3 +199,17 @@ def test_the_facilitator_list_of_warning_signs_comes_from_the_data() -> None:
     for stage, item in content.warning_items():
         assert item.text in page and f"{stage.key}.{item.id}" in page
     assert len(content.warning_items()) >= 4
+
+
+def test_a_team_member_afraid_of_a_colleague_sees_help_at_work_where_they_live(opened) -> None:
+    opened.set_setting("context", "workplace")
+    for region, line in (("uk", "Acas"), ("us", "1-800-669-4000")):
+        view = check_in(region)
+        view.boxes["afraid"].value = True
+        page = shown(view)
+        assert line in page and cs.need("work").label in page
+        assert "Domestic Abuse" not in page and "domestic-abuse" not in page
+    view = check_in("au")  # no national line confirmed there: the page says so and points onwards
+    view.boxes["afraid"].value = True
+    page = shown(view)
+    assert cs.need("work").label in page and "could not confirm a national line" in page

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from trust_workshop.content.loader import ROLE_KEYS, _fill_deep, context, raw
+from trust_workshop.content.loader import ROLE_KEYS, _fill_deep, context, contexts, raw
 
 ELSEWHERE = "elsewhere"  # the region choice for anywhere without a list of its own
 EMERGENCY = "emergency"
@@ -21,6 +21,7 @@ EMERGENCY = "emergency"
 class Need:
     key: str
     label: str
+    only_when_asked: bool = False  # left out of the help every page shows; shown when a response asks
 
 
 @dataclass(frozen=True)
@@ -100,11 +101,16 @@ def resources_data() -> dict:
 @cache
 def needs() -> tuple[Need, ...]:
     """The kinds of help, in the order they are shown."""
-    return tuple(Need(n["key"], n["label"]) for n in raw("crisis_resources")["needs"])
+    return tuple(Need(n["key"], n["label"], n.get("only_when_asked", False)) for n in raw("crisis_resources")["needs"])
 
 
 def need_keys() -> tuple[str, ...]:
     return tuple(n.key for n in needs())
+
+
+def listed_need_keys() -> tuple[str, ...]:
+    """The needs the help on every page lists: all but those shown only when a response asks for them."""
+    return tuple(n.key for n in needs() if not n.only_when_asked)
 
 
 def need(key: str) -> Need:
@@ -172,9 +178,14 @@ def questions(context_key: str | None = None) -> tuple[Question, ...]:
 
 
 def responses(context_key: str | None = None) -> tuple[Response, ...]:
-    """Every response, most urgent first."""
-    return tuple(Response(r["key"], r["heading"], r["text"], tuple(r["steps"]), tuple(r["needs"]))
-                 for r in _check(context_key)["responses"])
+    """Every response, most urgent first, in the words and with the help that fit the context:
+    a response's ``in_context`` entry for this context replaces what it names (the danger
+    response in a team points to help at work, not to a domestic-abuse service)."""
+    out = []
+    for r in _check(context_key)["responses"]:
+        r = {**r, **r.get("in_context", {}).get(context(context_key).key if context_key else "", {})}
+        out.append(Response(r["key"], r["heading"], r["text"], tuple(r["steps"]), tuple(r["needs"])))
+    return tuple(out)
 
 
 # --- cross-checks -----------------------------------------------------------------------------
@@ -199,10 +210,15 @@ def problems() -> list[str]:
             if unknown:
                 found.append(f"{r.key}: {res.name} serves unknown needs {sorted(unknown)}")
     response_keys = [r.key for r in responses()]
-    for r in responses():
-        unknown = set(r.needs) - set(need_keys)
-        if unknown:
-            found.append(f"safety response {r.key} names unknown needs {sorted(unknown)}")
+    context_keys = [c.key for c in contexts()]
+    for r in raw("safety")["responses"]:
+        for key in set(r.get("in_context", {})) - set(context_keys):
+            found.append(f"safety response {r['key']} has words for an unknown context {key!r}")
+    for context_key in [None, *context_keys]:
+        for r in responses(context_key):
+            unknown = set(r.needs) - set(need_keys)
+            if unknown:
+                found.append(f"safety response {r.key} names unknown needs {sorted(unknown)}")
     ids = [q.id for q in questions()]
     if len(set(ids)) != len(ids):
         found.append("the safety check repeats a statement id")

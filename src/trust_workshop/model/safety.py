@@ -56,13 +56,13 @@ def effective_region(chosen: str | None) -> str | None:
 
 
 def help_for(region_key: str | None, needs: Iterable[str] | None = None) -> Help:
-    """The services for ``needs`` (every need when None) in a region.
+    """The services for ``needs`` (when None, every need the help on each page lists) in a region.
 
     Emergency help always comes first. With no region, or one without a list of its own,
     the help is every region's emergency number and the international directory.
     """
     region = cs.region(region_key)
-    wanted = set(cs.need_keys() if needs is None else needs) | {cs.EMERGENCY}
+    wanted = set(cs.listed_need_keys() if needs is None else needs) | {cs.EMERGENCY}
     if region is None:
         columns = tuple(cs.need(k) for k in (cs.EMERGENCY, *EVERYWHERE_COLUMNS) if k in wanted)
         rows = tuple((r, tuple(r.for_need(n.key) for n in columns)) for r in cs.regions())
