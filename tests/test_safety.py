@@ -261,3 +261,13 @@ def test_help_at_work_is_listed_only_where_it_was_confirmed_and_only_when_asked_
     assert "work" not in [nh.need.key for nh in every.needs]
     asked = sm.help_for("uk", ["work"])
     assert [nh.need.key for nh in asked.needs] == ["emergency", "work"]
+
+
+@pytest.mark.parametrize("question", ["other_afraid", "used_control"])
+def test_someone_who_frightened_a_colleague_is_not_sent_to_a_domestic_violence_line(question: str) -> None:
+    found = sm.responses_for([question], "workplace")
+    assert [r.key for r in found] == ["causing_harm"]
+    assert "stop_hurting" not in sm.needs_for(found)  # those lines are for abuse at home
+    words = " ".join([found[0].text, *found[0].steps]).lower()
+    assert "domestic" not in words and "colleague" in words and "counsellor" in words
+    assert "stop_hurting" in sm.needs_for(sm.responses_for([question], "couple"))
