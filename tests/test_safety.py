@@ -243,7 +243,7 @@ def test_fear_of_a_colleague_points_to_help_at_work_not_a_domestic_abuse_service
     assert "police" in words  # being hurt or threatened at work is a crime to report, too
 
 
-@pytest.mark.parametrize("context", ["couple", "family", "friendship", None])
+@pytest.mark.parametrize("context", ["couple", "family", None])
 def test_fear_at_home_still_points_to_a_domestic_abuse_service(context: str | None) -> None:
     needs = sm.needs_for(sm.responses_for(["afraid"], context))
     assert "domestic_abuse" in needs and "work" not in needs
@@ -271,3 +271,18 @@ def test_someone_who_frightened_a_colleague_is_not_sent_to_a_domestic_violence_l
     words = " ".join([found[0].text, *found[0].steps]).lower()
     assert "domestic" not in words and "colleague" in words and "counsellor" in words
     assert "stop_hurting" in sm.needs_for(sm.responses_for([question], "couple"))
+
+
+@pytest.mark.parametrize("question", DANGER)
+def test_fear_of_a_friend_points_to_the_police_and_victim_support(question: str) -> None:
+    """A friend is not someone a domestic-abuse line is for; being hurt, threatened or controlled
+    by one is still serious, and a victim-support service helps whether or not it is reported."""
+    found = sm.responses_for([question], "friendship")
+    needs = sm.needs_for(found)
+    assert "crime_victims" in needs and "young_people" in needs  # many friendships here are teenagers'
+    assert not {"domestic_abuse", "men_abused", "lgbtq", "work"} & set(needs)
+    danger = next(r for r in found if r.key == "danger")
+    words = " ".join([danger.text, *danger.steps]).lower()
+    assert "domestic" not in words and "friend" in words and "police" in words
+    assert [r.name for r in cs.region("uk").for_need("crime_victims")] == ["Victim Support"]
+    assert "crime_victims" not in [nh.need.key for nh in sm.help_for("uk").needs]
