@@ -14,7 +14,6 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
 
 from trust_workshop import content
 from trust_workshop.model import journal as jr
@@ -109,20 +108,15 @@ def _all_text(states: list[dict]) -> str:
 
 @pytest.mark.notebook
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_notebook_shows_a_prefilled_journal(path: Path, data_dir: Path, machinery: Path, tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_notebook_shows_a_prefilled_journal(path: Path, data_dir: Path, machinery: Path, tmp_path: Path) -> None:
     """...and, run in a sandbox, writes nothing outside the data folder (tests/privacy/sandbox.py)."""
     from .privacy.sandbox import Sandbox
 
     journal = jr.Journal.open(PROFILE)
     expect = prefill(journal)
     sandbox = Sandbox(tmp_path / "sandbox", data_dir, machinery, PROFILE)
-    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(sandbox.runtime))  # the connection file
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, timeout=120, kernel_name="python3", store_widget_state=True,
-                            resources={"metadata": {"path": str(path.parent)}})
-    client.execute(env=sandbox.env)
-    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    errors = sandbox.run(nb, path.parent, timeout=120, store_widget_state=True)
     assert not errors, errors
     sandbox.check()
     states = _widget_states(nb)

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from unittest import mock
+
+from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[2]
 SKIP = {".git", ".venv"}
@@ -53,6 +56,15 @@ class Sandbox:
         self.env = env
         self.runtime = machinery / "runtime"
         self._repo, self._data = snapshot(ROOT, SKIP), snapshot(data_dir)
+
+    def run(self, nb, folder: Path | None = None, *, timeout: int = 180, **client) -> list:
+        """Execute the notebook ``nb`` (in place) in a kernel started in this sandbox, with ``folder``
+        as its working folder; returns the error outputs. ``client``: more NotebookClient options."""
+        resources = {"metadata": {"path": str(folder)}} if folder else {}
+        with mock.patch.dict(os.environ, {"JUPYTER_RUNTIME_DIR": str(self.runtime)}):  # the connection file
+            NotebookClient(nb, timeout=timeout, kernel_name="python3", resources=resources,
+                           **client).execute(env=self.env)
+        return [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
 
     def check(self) -> None:
         assert changed(self._repo, snapshot(ROOT, SKIP)) == [], "something was written into the course folder"

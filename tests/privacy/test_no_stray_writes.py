@@ -15,7 +15,6 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
 
 from trust_workshop.model import journal as jr
 
@@ -33,20 +32,15 @@ def test_every_notebook_is_run_in_a_sandbox_by_one_test_or_the_other() -> None:
 
 
 @pytest.fixture
-def sandbox(tmp_path: Path, data_dir: Path, machinery: Path, monkeypatch: pytest.MonkeyPatch) -> Sandbox:
+def sandbox(tmp_path: Path, data_dir: Path, machinery: Path) -> Sandbox:
     prefill(jr.Journal.open(PROFILE))
-    box = Sandbox(tmp_path, data_dir, machinery, PROFILE)
-    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(box.runtime))  # the connection file
-    return box
+    return Sandbox(tmp_path, data_dir, machinery, PROFILE)
 
 
 @pytest.mark.notebook
 @pytest.mark.parametrize("path", HERE, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_a_notebook_writes_only_to_the_data_folder(path: Path, sandbox: Sandbox) -> None:
-    nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=180, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute(env=sandbox.env)
-    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    errors = sandbox.run(nbformat.read(path, as_version=4), path.parent)
     assert not errors, (path.name, errors)
     sandbox.check()
 
@@ -70,6 +64,6 @@ def test_the_command_line_writes_only_to_the_data_and_output_folders(sandbox: Sa
 ])
 def test_the_sandbox_catches_a_write_where_none_belongs(code: str, said: str, sandbox: Sandbox) -> None:
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import os, tempfile\n" + code)])
-    NotebookClient(nb, timeout=60, kernel_name="python3").execute(env=sandbox.env)
+    sandbox.run(nb, timeout=60)
     with pytest.raises(AssertionError, match=said):
         sandbox.check()
