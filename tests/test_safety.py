@@ -32,6 +32,8 @@ def test_every_resource_names_the_page_it_was_checked_against_and_when() -> None
     for where, name, source, checked in entries:
         assert re.match(r"^https?://[^\s/]+\.[a-z]{2,}/?", source), f"{where}: {name} has no source page"
         assert dt.date.fromisoformat(checked) <= today, f"{where}: {name} has no usable checked date"
+        # Every page says the numbers "were correct when this workshop was written" on that date.
+        assert checked <= cs.resources_data()["written"], f"{where}: {name} was checked after the file's date"
 
 
 def test_the_resources_schema_refuses_an_entry_without_a_source_or_a_date() -> None:
