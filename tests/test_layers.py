@@ -89,3 +89,28 @@ def test_no_module_is_longer_than_it_should_be() -> None:
     long = {p.relative_to(PACKAGE).as_posix(): n for p in PACKAGE.rglob("*.py")
             if (n := len(p.read_text("utf-8").splitlines())) > LONGEST}
     assert not long, f"split these modules, each over {LONGEST} lines: {long}"
+
+
+def _one_line_boxes_that_sync_per_keystroke(tree: ast.AST) -> list[int]:
+    """Lines that build a ``w.Text`` without saying when it sends its text, outside ``panel.line_box``."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and node.name == "line_box":
+            node.body = []  # the one place allowed to build it
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "Text"
+                and not any(k.arg == "continuous_update" for k in node.keywords)):
+            found.append(node.lineno)
+    return found
+
+
+def test_one_line_boxes_send_their_text_before_a_button_press_can_overtake_it() -> None:
+    """ipywidgets holds back a box's later keystrokes while the kernel is busy with an earlier one,
+    but sends a button press at once, so on a slow hub a press can reach the kernel before the last
+    letters typed (a profile was created as "Keyboar" for "Keyboard Kim"). One-line boxes are made
+    with ``panel.line_box``, which sends the text when the box is left, before any press; a box that
+    must send as it is typed says so (``continuous_update=True``) where it is built."""
+    assert _one_line_boxes_that_sync_per_keystroke(ast.parse("w.Text(description='x')")) == [1]
+    offenders = {str(p.relative_to(PACKAGE)): lines for p in PACKAGE.rglob("*.py")
+                 if (lines := _one_line_boxes_that_sync_per_keystroke(ast.parse(p.read_text("utf-8"))))}
+    assert offenders == {}

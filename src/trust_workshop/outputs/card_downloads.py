@@ -11,7 +11,7 @@ import ipywidgets as w
 
 from trust_workshop.model.contents import entry_key
 from trust_workshop.outputs import cards
-from trust_workshop.views.panel import Panel, download_link, paragraph, texts
+from trust_workshop.views.panel import Panel, download_link, line_box, paragraph, texts
 
 BLANK_NAME = "leave empty to write it by hand"
 
@@ -36,8 +36,8 @@ class CardToGive(Panel):
         update = w.Button(description="Update from my list", icon="refresh",
                           tooltip="Show the lines of your list as it is now")
         update.on_click(lambda _: self._update())
-        self._to = w.Text(description="To:", placeholder=BLANK_NAME, layout=w.Layout(width="22em"))
-        self._from = w.Text(description="From:", placeholder=BLANK_NAME, layout=w.Layout(width="22em"))
+        self._to = line_box(description="To:", placeholder=BLANK_NAME, layout=w.Layout(width="22em"))
+        self._from = line_box(description="From:", placeholder=BLANK_NAME, layout=w.Layout(width="22em"))
         self._size = w.ToggleButtons(options=[(name, key) for key, name in cards.SIZE_NAMES.items()],
                                      value="a6", description="Size:", style={"description_width": "initial"})
         make = w.Button(description="Make card", icon="file-pdf",

@@ -24,7 +24,7 @@ from trust_workshop.model import journal as jr
 from trust_workshop.model import profiles as pr
 from trust_workshop.model import sharecard as sc
 from trust_workshop.model import writing
-from trust_workshop.views.panel import Panel, download_link, esc, paragraph
+from trust_workshop.views.panel import Panel, download_link, esc, line_box, paragraph
 
 SAME_COMPUTER = "same"
 CARD = "card"
@@ -165,7 +165,7 @@ class CompareAnswers(Panel):
 
     def _card_steps(self) -> list[w.Widget]:
         me = self.journal.name
-        self._card_name = w.Text(value=me, description="Name on my card:", style={"description_width": "initial"})
+        self._card_name = line_box(value=me, description="Name on my card:", style={"description_width": "initial"})
         self._with_checkins = w.Checkbox(value=True, indent=False, description="My check-in answers")
         self._with_pulse = w.Checkbox(value=True, indent=False, description="My trust pulse")
         self._writing = [(key, w.Checkbox(value=False, indent=False, description=f"Writing: {title}",

@@ -12,7 +12,7 @@ import ipywidgets as w
 from trust_workshop import content
 from trust_workshop.model.contents import entry_key
 from trust_workshop.views import registry
-from trust_workshop.views.panel import Panel, esc, texts
+from trust_workshop.views.panel import Panel, esc, line_box, texts
 
 # One list item or record field: far more than anyone writes on one line (10,000 characters
 # pasted in must still arrive whole). Longer text is never cut short: it stays in the box
@@ -40,9 +40,8 @@ class AddLine(w.HBox):
     """
 
     def __init__(self, placeholder: str, button: str, on_add, on_problem=None) -> None:
-        self._text = w.Text(placeholder=placeholder, description="New item:",
-                            style={"description_width": "initial"}, layout=w.Layout(width="34em"),
-                            continuous_update=False)
+        self._text = line_box(placeholder=placeholder, description="New item:",
+                              style={"description_width": "initial"}, layout=w.Layout(width="34em"))
         self._button = w.Button(description=button, icon="plus", tooltip=button)
         self._on_add = on_add
         self._on_problem = on_problem

@@ -20,6 +20,7 @@ import ipywidgets as w
 
 from trust_workshop.model import journal as jr
 from trust_workshop.views import preheat
+from trust_workshop.views.boxes import line_box  # noqa: F401 - the views build their one-line boxes here
 from trust_workshop.views.session import WAITING, session
 from trust_workshop.views.style import CSS
 

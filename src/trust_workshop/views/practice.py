@@ -12,7 +12,7 @@ from trust_workshop.model import language
 from trust_workshop.model.contents import entry_key
 from trust_workshop.views import registry
 from trust_workshop.views.lists import Checklist
-from trust_workshop.views.panel import Panel, box_text, esc, paragraph, saved_list, textarea
+from trust_workshop.views.panel import Panel, box_text, esc, line_box, paragraph, saved_list, textarea
 
 
 class ApologyBuilder(Panel):
@@ -115,13 +115,15 @@ class IStatement(Panel):
         self._saved = [s for s in self.saved([]) if isinstance(s, dict) and isinstance(s.get("statement"), str)]
         style = {"description_width": "initial"}
         wide = w.Layout(width="100%", max_width="44em")
-        self._accusation = w.Text(description="The 'you' sentence:", placeholder=data["examples"][0]["accusation"],
-                                  style=style, layout=wide, continuous_update=False)
-        self._feeling = w.Text(description="I feel …", placeholder=data["parts"]["feeling"], style=style, layout=wide)
-        self._situation = w.Text(description="when …", placeholder=data["parts"]["situation"], style=style,
-                                 layout=wide)
-        self._need = w.Text(description="because I need …", placeholder=data["parts"]["need"], style=style,
-                            layout=wide)
+        # Each part reaches the sentence below when its box is left, so "Save this I-statement" always
+        # saves every letter typed (panel.line_box).
+        self._accusation = line_box(description="The 'you' sentence:", placeholder=data["examples"][0]["accusation"],
+                                    style=style, layout=wide)
+        self._feeling = line_box(description="I feel …", placeholder=data["parts"]["feeling"], style=style, layout=wide)
+        self._situation = line_box(description="when …", placeholder=data["parts"]["situation"], style=style,
+                                   layout=wide)
+        self._need = line_box(description="because I need …", placeholder=data["parts"]["need"], style=style,
+                              layout=wide)
         self._notes = w.HTML()
         self._result = w.HTML()
         self._keep = w.Button(description="Save this I-statement", icon="save", tooltip="Add it to your list")

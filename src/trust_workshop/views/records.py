@@ -20,7 +20,7 @@ from trust_workshop.model import progress as pm
 from trust_workshop.model.contents import entry_key
 from trust_workshop.views import charts, registry
 from trust_workshop.views.lists import tidy_line, too_long
-from trust_workshop.views.panel import Panel, esc, figure, paragraph
+from trust_workshop.views.panel import Panel, esc, figure, line_box, paragraph
 
 Chart = Callable[[list[dict]], tuple[bytes | None, str]]
 
@@ -91,7 +91,7 @@ class RecordList(Panel):
             return w.DatePicker(description=f["label"], value=dt.date.today(), style=style)
         if f["kind"] == "choice":
             return w.Dropdown(description=f["label"], options=f["options"], value=f["options"][0], style=style)
-        return w.Text(description=f["label"], placeholder=f.get("placeholder", ""), style=style,
+        return line_box(description=f["label"], placeholder=f.get("placeholder", ""), style=style,
                       layout=w.Layout(width="100%", max_width="44em"))
 
     def _copy_starter(self) -> None:

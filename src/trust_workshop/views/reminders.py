@@ -9,7 +9,7 @@ import ipywidgets as w
 from trust_workshop import content
 from trust_workshop.model import reminders as rm
 from trust_workshop.model import writing
-from trust_workshop.views.panel import Panel, download_link, esc, paragraph
+from trust_workshop.views.panel import Panel, download_link, esc, line_box, paragraph
 
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _LABELS = {"ritual": "My check-in ritual (planned in notebook 06)",
@@ -37,8 +37,8 @@ class Reminders(Panel):
             one = chosen[kind]
             row = {"on": w.Checkbox(value=one["on"], indent=False, description=_LABELS[kind],
                                     layout=w.Layout(width="auto")),
-                   "title": w.Text(value=one["title"], description="Called:", placeholder=rm.DEFAULTS[kind]["title"],
-                                   style={"description_width": "initial"}, continuous_update=False),
+                   "title": line_box(value=one["title"], description="Called:", placeholder=rm.DEFAULTS[kind]["title"],
+                                     style={"description_width": "initial"}),
                    "time": w.Dropdown(options=sorted({*_TIMES, one["time"]}), value=one["time"], description="At:",
                                       style={"description_width": "initial"}, layout=w.Layout(width="9em"))}
             if "day" in one:

@@ -27,6 +27,7 @@ from trust_workshop.model import course as course_model
 from trust_workshop.model import journal as jr
 from trust_workshop.model import profiles as pr
 from trust_workshop.views import preheat
+from trust_workshop.views.boxes import line_box
 from trust_workshop.views.style import CSS
 
 
@@ -167,7 +168,7 @@ class ProfilePanel(w.VBox):
         self._passphrase = w.Password(placeholder="passphrase", description="Passphrase:",
                                       style={"description_width": "initial"}, layout=w.Layout(width="18em"))
         self._passphrase.add_class("tw-passphrase")
-        self._new_name = w.Text(description="Your name:", placeholder="a first name or nickname",
+        self._new_name = line_box(description="Your name:", placeholder="a first name or nickname",
                                 style={"description_width": "initial"}, layout=w.Layout(width="22em"))
         self._create = w.Button(description="Create my profile", icon="user-plus",
                                 tooltip="Create a new, empty journal with this name")

@@ -8,7 +8,7 @@ import ipywidgets as w
 from trust_workshop import content
 from trust_workshop.model import summary as sm
 from trust_workshop.model import writing
-from trust_workshop.views.panel import Panel, download_link, esc, paragraph
+from trust_workshop.views.panel import Panel, download_link, esc, line_box, paragraph
 
 
 class ShareSummary(Panel):
@@ -23,7 +23,7 @@ class ShareSummary(Panel):
                          "you wrote, and never your safety check. Sharing is optional.")
 
     def build(self) -> list[w.Widget]:
-        self._name = w.Text(description="Pseudonym:", placeholder="a name your group knows you by",
+        self._name = line_box(description="Pseudonym:", placeholder="a name your group knows you by",
                             style={"description_width": "initial"})
         self._show = w.Button(description="Show me what would be shared", icon="eye",
                               tooltip="See the exact file before you download it")
